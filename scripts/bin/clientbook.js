@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The entry point runs the TypeScript sources directly (Node's type stripping): no build step.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  process.stderr.write(
+    `clientbook needs Node.js 22.18 or later; this is ${process.version}.\n` +
+      '  hint: run it through npm (`npx clientbook ...`, `npm run build`): the project brings Node 24 in node_modules/.bin.\n',
+  );
+  process.exit(1);
+}
+const { main } = await import('../cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,26 @@
+/** Loading the portfolio for a command: usage errors become exit 2, a missing folder exit 1. */
+import { PortfolioNotFoundError, loadPortfolio, type Portfolio } from '../../core/portfolio.ts';
+import { parseDate } from '../../core/dates.ts';
+import { UserError } from '../errors.ts';
+import type { Io } from '../io.ts';
+
+export interface PortfolioOptions {
+  dir: string;
+  asOf?: string;
+}
+
+export function checkDateOption(value: string | undefined, flag: string): void {
+  if (value !== undefined && !parseDate(value))
+    throw new UserError(`${flag} ${value} is not a date.`, { exitCode: 2, hint: `Write ${flag} YYYY-MM-DD, e.g. ${flag} 2026-12-01.` });
+}
+
+export async function openPortfolio(io: Io, options: PortfolioOptions): Promise<Portfolio> {
+  checkDateOption(options.asOf, '--as-of');
+  try {
+    return await loadPortfolio({ dir: options.dir, cwd: io.cwd, ...(options.asOf ? { asOf: options.asOf } : {}) });
+  } catch (error) {
+    if (error instanceof PortfolioNotFoundError)
+      throw new UserError(error.message, { hint: 'Run clientbook in the folder that holds clients/, or pass --dir PATH.' });
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+/** Diagnostics for people (compiler style, with a code frame), for GitHub annotations, and as JSON. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Paint } from './io.ts';
+
+/** `file:line:col: error: message`, a code frame with a caret, and the hint. */
+export function formatText(diagnostics: readonly Diagnostic[], cwd: string, p: Paint): string {
+  const sources = new Map<string, string[] | undefined>();
+  const linesOf = (file: string) => {
+    if (!sources.has(file)) {
+      try {
+        sources.set(file, readFileSync(path.resolve(cwd, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/));
+      } catch {
+        sources.set(file, undefined);
+      }
+    }
+    return sources.get(file);
+  };
+  return diagnostics
+    .map((d) => {
+      const sev = d.severity === 'error' ? p.red(p.bold('error')) : p.yellow(p.bold('warning'));
+      const head = `${p.bold(`${d.file}:${d.line}:${d.column}`)}: ${sev}: ${d.message} ${p.dim(`[${d.code}]`)}`;
+      const frame = codeFrame(linesOf(d.file), d, p);
+      const hint = d.hint ? `\n  ${p.cyan('hint')}: ${d.hint.replaceAll('\n', '\n        ')}` : '';
+      return `${head}${frame}${hint}\n`;
+    })
+    .join('\n');
+}
+
+function codeFrame(lines: string[] | undefined, d: Diagnostic, p: Paint): string {
+  if (!lines || d.line > lines.length) return '';
+  const first = Math.max(1, d.line - 1);
+  const last = Math.min(lines.length, d.line + 1);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const text = (lines[n - 1] ?? '').replaceAll('\t', '→');
+    const marker = n === d.line ? p.red('>') : ' ';
+    out.push(`${marker} ${p.dim(String(n).padStart(width))} | ${text}`);
+    if (n === d.line) {
+      const len = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, text.length - d.column + 1);
+      out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, d.column - 1))}${p.red('^'.repeat(len))}`);
+    }
+  }
+  return `\n${out.join('\n')}`;
+}
+
+export function summary(diagnostics: readonly Diagnostic[], files: number): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (errors === 0 && warnings === 0) return `${plural(files, 'file')} checked: no problems.`;
+  return `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
+}
+
+const escapeData = (s: string) => s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+const escapeProperty = (s: string) => escapeData(s).replaceAll(':', '%3A').replaceAll(',', '%2C');
+
+/** GitHub Actions workflow commands: one annotation per diagnostic. */
+export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .map((d) => {
+      const props = [
+        `file=${escapeProperty(d.file)}`,
+        `line=${d.line}`,
+        `col=${d.column}`,
+        `endLine=${d.endLine}`,
+        `endColumn=${d.endColumn}`,
+        `title=${escapeProperty(`clientbook ${d.code}`)}`,
+      ].join(',');
+      const body = d.hint ? `${d.message}\n${d.hint}` : d.message;
+      return `::${d.severity} ${props}::${escapeData(body)}\n`;
+    })
+    .join('');
+}

@@ -1,0 +1,86 @@
+/** One client file: bytes -> text -> front matter -> YAML -> schema -> rules, all problems collected. */
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import type { PlainDate } from '../dates.ts';
+import { clientSchema, type ClientData } from '../schema/client.ts';
+import { ID_PATTERN } from '../schema/values.ts';
+import { checkYaml } from '../validate/check-yaml.ts';
+import { extensionsOf } from '../validate/keys.ts';
+import { checkRules } from '../validate/rules.ts';
+import { checkSecrets } from '../validate/secrets.ts';
+import { decodeSource, splitFrontMatter, type Source } from './source.ts';
+import type { ParsedYaml } from './yaml.ts';
+
+export interface ClientFile {
+  id: string;
+  /** Display path (relative to the working directory). */
+  file: string;
+  /** Path relative to the portfolio folder, with forward slashes. */
+  relPath: string;
+  source?: Source;
+  parsed?: ParsedYaml;
+  /** Offset of the YAML in the source text. */
+  yamlStart: number;
+  /** The raw value, unknown and `x-` keys removed (for cross-file rules). */
+  clean?: Record<string, unknown>;
+  /** Present when the front matter passed the schema. */
+  data?: ClientData;
+  extensions: Record<string, unknown>;
+  body: string;
+  /** 1-based line on which the body starts. */
+  bodyLine: number;
+  diagnostics: Diagnostic[];
+}
+
+export function checkClientFile(bytes: Uint8Array, relPath: string, file: string, asOf: PlainDate): ClientFile {
+  const id = relPath.split('/').pop()!.replace(/\.md$/, '');
+  const result: ClientFile = { id, file, relPath, yamlStart: 0, extensions: {}, body: '', bodyLine: 1, diagnostics: [] };
+  const { source, sink } = decodeSource(bytes, file);
+  result.diagnostics = sink.items;
+  if (!ID_PATTERN.test(id)) {
+    sink.items.push({
+      file, line: 1, column: 1, endLine: 1, endColumn: 1,
+      severity: 'error',
+      code: 'bad-file-name',
+      message: `The file name \`${id}.md\` is not a valid client id.`,
+      hint: `Rename the file to \`${slugify(id) || 'client-name'}.md\`: lowercase letters, digits and hyphens, beginning with a letter or digit.`,
+    });
+  }
+  if (!source) return result;
+  result.source = source;
+  checkSecrets(source.index, sink);
+  const fm = splitFrontMatter(source, sink);
+  if (!fm) return finish(result);
+  result.yamlStart = fm.yamlStart;
+  result.body = fm.body;
+  result.bodyLine = source.index.position(fm.bodyStart).line;
+  const checked = checkYaml(fm.yaml, fm.yamlStart, clientSchema, sink, 'front matter');
+  if (checked.parsed) result.parsed = checked.parsed;
+  if (checked.clean && checked.parsed) {
+    result.clean = checked.clean;
+    result.extensions = extensionsOf(checked.parsed.value);
+    checkRules(checked.clean, { id, parsed: checked.parsed, offset: fm.yamlStart, sink, asOf });
+  }
+  if (checked.data) result.data = checked.data;
+  return finish(result);
+}
+
+function finish(result: ClientFile): ClientFile {
+  result.diagnostics.sort(compareDiagnostics);
+  return result;
+}
+
+/** `Café Ürün & Sons, Ltd.` -> `cafe-urun-sons-ltd` */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[łŁ]/g, 'l')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,117 @@
+/**
+ * Health: the signals that a client may leave without warning (seed 003). Each signal says why it
+ * matters and what to do about it.
+ */
+import { daysBetween, type PlainDate } from '../dates.ts';
+import type { Client } from './client.ts';
+import { nextGrowthCheck, nextMeeting } from './due.ts';
+
+export type SignalCode = 'meeting-overdue' | 'outlook-stale' | 'no-next-action' | 'shrinking' | 'file-stale';
+
+export interface HealthSignal {
+  code: SignalCode;
+  /** What is wrong, for this client. */
+  summary: string;
+  why: string;
+  todo: string;
+  /** Days the signal has been true, where that is known (for sorting). */
+  days: number | null;
+}
+
+export interface ClientHealth {
+  client: Client;
+  signals: HealthSignal[];
+}
+
+export const SIGNAL_LABELS: Record<SignalCode, string> = {
+  'meeting-overdue': 'Meeting overdue',
+  'outlook-stale': 'Outlook not asked for a year',
+  'no-next-action': 'No next action',
+  shrinking: 'Shrinking',
+  'file-stale': 'File not updated',
+};
+
+export const hasOpenAction = (client: Client) => client.data.actions.some((a) => !a.done);
+
+/** Active and prospect clients without an open action. */
+export function clientsWithoutNextAction(clients: readonly Client[]): Client[] {
+  return clients.filter((c) => c.data.status !== 'former' && !hasOpenAction(c));
+}
+
+export interface HealthOptions {
+  asOf: PlainDate;
+  /** The last change of each client's file (from git), where known. */
+  lastChanged?: ReadonlyMap<string, PlainDate>;
+  staleMonths?: number;
+}
+
+export function clientHealth(client: Client, options: HealthOptions): HealthSignal[] {
+  if (client.data.status === 'former') return [];
+  const { asOf } = options;
+  const signals: HealthSignal[] = [];
+  const meeting = nextMeeting(client);
+  if (meeting === null || (meeting && daysBetween(asOf, meeting) < 0)) {
+    const cadence = client.data.meetings!.cadence;
+    signals.push({
+      code: 'meeting-overdue',
+      summary:
+        meeting === null
+          ? `No ${cadence} meeting on record.`
+          : `The ${cadence} meeting was due ${meeting.toString()}, ${-daysBetween(asOf, meeting)} days ago.`,
+      why: 'Clients who do not see you regularly stop thinking of you as their IT partner; a competitor or a vendor fills the gap.',
+      todo: 'Call today and book the meeting, face to face if you can.',
+      days: meeting === null ? null : -daysBetween(asOf, meeting),
+    });
+  }
+  const growth = nextGrowthCheck(client);
+  if (growth === null || (growth && daysBetween(asOf, growth) < 0)) {
+    const asked = client.data.growth.asked;
+    signals.push({
+      code: 'outlook-stale',
+      summary: asked
+        ? `Growth outlook last asked ${asked.toString()}, ${daysBetween(asked, asOf)} days ago.`
+        : 'Growth outlook never asked.',
+      why: 'Plans made on an outlook you assumed are plans for another business. Hiring, cut-backs and budgets change what they need.',
+      todo: 'Put the roadmap questions on the agenda of the next meeting.',
+      days: asked ? daysBetween(asked, asOf) : null,
+    });
+  }
+  if (!hasOpenAction(client)) {
+    signals.push({
+      code: 'no-next-action',
+      summary: 'No open action.',
+      why: 'A client without a next action only hears from you when something breaks.',
+      todo: 'Add the next step, even a small one: a check-up, a licence renewal, a training.',
+      days: null,
+    });
+  }
+  if (client.data.growth.outlook === 'shrinking') {
+    signals.push({
+      code: 'shrinking',
+      summary: `The business is shrinking${client.data.growth.note ? `: ${client.data.growth.note}` : '.'}`,
+      why: 'A shrinking client cuts costs, and outside IT is an easy line to cut.',
+      todo: 'Show how to spend less without risk: fewer seats, longer life for what works, a smoothed roadmap.',
+      days: null,
+    });
+  }
+  const changed = options.lastChanged?.get(client.id);
+  const staleMonths = options.staleMonths ?? 6;
+  if (changed && changed.add({ months: staleMonths }).until(asOf).sign > 0) {
+    signals.push({
+      code: 'file-stale',
+      summary: `The file has not changed since ${changed.toString()}.`,
+      why: 'No notes for months usually means no contact for months.',
+      todo: 'Record the last visit, or plan the next one.',
+      days: daysBetween(changed, asOf),
+    });
+  }
+  return signals;
+}
+
+/** Every non-former client with at least one signal, the most signals first. */
+export function portfolioHealth(clients: readonly Client[], options: HealthOptions): ClientHealth[] {
+  return clients
+    .map((client) => ({ client, signals: clientHealth(client, options) }))
+    .filter((h) => h.signals.length > 0)
+    .sort((a, b) => b.signals.length - a.signals.length || a.client.data.name.localeCompare(b.client.data.name));
+}

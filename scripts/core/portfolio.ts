@@ -1,0 +1,100 @@
+/** load -> validate -> model, in one pass, every diagnostic collected. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDate, today, type PlainDate } from './dates.ts';
+import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.ts';
+import { checkClientFile, type ClientFile } from './load/client-file.ts';
+import { listClientFiles } from './load/walk.ts';
+import type { Client } from './model/client.ts';
+import { loadSettings, type Settings } from './settings.ts';
+import { checkCrossFile } from './validate/cross-file.ts';
+
+export interface Portfolio {
+  /** Absolute path of the portfolio folder. */
+  dir: string;
+  settings: Settings;
+  asOf: PlainDate;
+  /** Every client file that passed validation, sorted by name. */
+  clients: Client[];
+  /** Number of client files checked. */
+  files: number;
+  diagnostics: Diagnostic[];
+  hasErrors: boolean;
+}
+
+export interface LoadOptions {
+  /** The portfolio folder (absolute, or relative to `cwd`). */
+  dir: string;
+  /** Working directory, for display paths. */
+  cwd?: string;
+  /** `YYYY-MM-DD`; default: today in the portfolio's time zone. */
+  asOf?: string | PlainDate;
+}
+
+export class PortfolioNotFoundError extends Error {}
+
+export async function loadPortfolio(options: LoadOptions): Promise<Portfolio> {
+  const cwd = options.cwd ?? process.cwd();
+  const dir = path.resolve(cwd, options.dir);
+  const display = (rel: string) => toPosix(path.relative(cwd, path.join(dir, rel)));
+  let relPaths: string[];
+  try {
+    relPaths = await listClientFiles(dir);
+  } catch (error) {
+    throw new PortfolioNotFoundError(`Cannot read the portfolio folder ${display('') || '.'}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const { settings, diagnostics: settingsDiagnostics } = await loadSettings(dir, display('') || '.');
+  const asOf = resolveAsOf(options.asOf, settings.timeZone);
+  const files = await mapLimit(relPaths, 32, async (rel) =>
+    checkClientFile(await readFile(path.join(dir, rel)), rel, display(rel), asOf),
+  );
+  return assemble(dir, settings, asOf, files, settingsDiagnostics);
+}
+
+/** Builds the portfolio from checked files (also used by `dev`, which re-checks one file at a time). */
+export function assemble(
+  dir: string,
+  settings: Settings,
+  asOf: PlainDate,
+  files: readonly ClientFile[],
+  extra: readonly Diagnostic[] = [],
+): Portfolio {
+  const diagnostics = [...extra, ...files.flatMap((f) => f.diagnostics), ...checkCrossFile(files)].sort(compareDiagnostics);
+  const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const clients: Client[] = files
+    .filter((f) => f.data && !failed.has(f.file))
+    .map((f) => ({
+      id: f.id,
+      file: f.file,
+      relPath: f.relPath,
+      data: f.data!,
+      extensions: f.extensions,
+      body: f.body,
+      bodyLine: f.bodyLine,
+    }))
+    .sort((a, b) => a.data.name.localeCompare(b.data.name, settings.locale) || a.id.localeCompare(b.id));
+  return { dir, settings, asOf, clients, files: files.length, diagnostics, hasErrors: hasErrors(diagnostics) };
+}
+
+export function resolveAsOf(asOf: string | PlainDate | undefined, timeZone: string): PlainDate {
+  if (asOf === undefined) return today(timeZone);
+  if (typeof asOf !== 'string') return asOf;
+  const parsed = parseDate(asOf);
+  if (!parsed) throw new RangeError(`"${asOf}" is not a date: write YYYY-MM-DD, e.g. 2026-12-01.`);
+  return parsed;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { date, interval, text } from './values.ts';
+
+/** A next action. Every active client should have at least one open. */
+export const actionSchema = z.object({
+  /** What to do; unique within the client. */
+  title: text(),
+  /** When; an action without a date is open but never due. */
+  due: date().optional(),
+  /** The action recurs (`1 year`, `3 months`); needs `due`. */
+  every: interval().optional(),
+  /** When it was done; a done action is closed. */
+  done: date().optional(),
+  tags: z.array(text()).optional(),
+  note: text().optional(),
+});
+export type Action = z.output<typeof actionSchema>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { money, period, text } from './values.ts';
+
+export const ROADMAP_STATUSES = ['proposed', 'agreed', 'deferred', 'done', 'declined'] as const;
+export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
+
+/** Planned work: what, when, what it costs, and why. */
+export const roadmapItemSchema = z.object({
+  title: text(),
+  /** A year, quarter, month or date; it starts on its first day. */
+  when: period(),
+  /** In the portfolio's currency. */
+  cost: money().optional(),
+  status: z.enum(ROADMAP_STATUSES).default('proposed'),
+  why: text().optional(),
+});
+export type RoadmapItem = z.output<typeof roadmapItemSchema>;

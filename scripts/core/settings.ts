@@ -1,0 +1,96 @@
+/**
+ * Portfolio settings: one validated place, read by the CLI and the site alike. They live in
+ * `clientbook.yaml` inside the portfolio folder, so a portfolio carries its own time zone and
+ * currency wherever it is opened. Every key is optional.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { isValidTimeZone, systemTimeZone } from './dates.ts';
+import { DiagnosticSink, LineIndex, type Diagnostic } from './diagnostics.ts';
+import { text } from './schema/values.ts';
+import { checkYaml } from './validate/check-yaml.ts';
+
+export const SETTINGS_FILE = 'clientbook.yaml';
+
+const isCurrency = (code: string) => {
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return /^[A-Z]{3}$/.test(code);
+  } catch {
+    return false;
+  }
+};
+
+const isLocale = (tag: string) => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+};
+
+export const settingsSchema = z.object({
+  /** The site's title. */
+  title: text().default('Client book'),
+  /** IANA time zone in which "today" is reckoned; default: this computer's. */
+  time_zone: text()
+    .refine(isValidTimeZone, { params: { code: 'bad-time-zone', expected: 'a time zone', example: 'America/Whitehorse', hint: 'Use an IANA time zone name such as America/Whitehorse, Europe/Berlin or UTC.' } })
+    .optional(),
+  /** ISO 4217 currency code of every `cost`. */
+  currency: text()
+    .refine(isCurrency, { params: { code: 'bad-currency', expected: 'a currency code', example: 'CAD', hint: 'Use a three-letter ISO 4217 code such as CAD, USD or EUR.' } })
+    .default('USD'),
+  /** Days ahead that count as upcoming. */
+  due_window: z.int().min(1).max(366).default(30),
+  /** Language and region for numbers, money and dates on the site. */
+  locale: text()
+    .refine(isLocale, { params: { code: 'bad-locale', expected: 'a locale', example: 'en-CA', hint: 'Use a BCP 47 language tag such as en-CA, en-US or de-DE.' } })
+    .default('en-US'),
+  /** Months without a change to a client file before the health report mentions it. */
+  stale_months: z.int().min(1).max(120).default(6),
+});
+
+export interface Settings {
+  title: string;
+  timeZone: string;
+  currency: string;
+  dueWindow: number;
+  locale: string;
+  staleMonths: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  title: 'Client book',
+  timeZone: systemTimeZone(),
+  currency: 'USD',
+  dueWindow: 30,
+  locale: 'en-US',
+  staleMonths: 6,
+};
+
+/** Reads `<dir>/clientbook.yaml` if there is one; problems are diagnostics and defaults are used. */
+export async function loadSettings(dir: string, displayDir: string): Promise<{ settings: Settings; diagnostics: Diagnostic[] }> {
+  const file = path.join(dir, SETTINGS_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [] };
+  }
+  text = text.replace(/^\uFEFF/, '');
+  const sink = new DiagnosticSink(path.posix.join(displayDir, SETTINGS_FILE), new LineIndex(text));
+  if (text.trim() === '') return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [] };
+  const { data } = checkYaml(text, 0, settingsSchema, sink, 'settings file');
+  const settings: Settings = data
+    ? {
+        title: data.title,
+        timeZone: data.time_zone ?? DEFAULT_SETTINGS.timeZone,
+        currency: data.currency,
+        dueWindow: data.due_window,
+        locale: data.locale,
+        staleMonths: data.stale_months,
+      }
+    : { ...DEFAULT_SETTINGS };
+  return { settings, diagnostics: sink.items };
+}

@@ -1,0 +1,59 @@
+/** YAML text -> unknown keys -> zod schema: the checks shared by client files and settings. */
+import type { z } from 'zod';
+import type { DiagnosticSink } from '../diagnostics.ts';
+import { locate, parseYaml, type ParsedYaml } from '../load/yaml.ts';
+import { reportIssue } from './issues.ts';
+import { isPlainObject, separateKeys } from './keys.ts';
+
+export interface Checked<T> {
+  parsed?: ParsedYaml;
+  /** The value with unknown and `x-` keys removed; present whenever the YAML was a mapping. */
+  clean?: Record<string, unknown>;
+  /** The schema's output, when the value passed it. */
+  data?: T;
+}
+
+export function checkYaml<S extends z.ZodType>(
+  yaml: string,
+  offset: number,
+  schema: S,
+  sink: DiagnosticSink,
+  what: string,
+): Checked<z.output<S>> {
+  const parsed = parseYaml(yaml, offset, sink);
+  if (!parsed) return {};
+  if (!isPlainObject(parsed.value)) {
+    const at = locate(parsed, []);
+    sink.add({
+      start: offset + at.start,
+      end: offset + at.end,
+      code: parsed.value == null ? 'empty-front-matter' : 'front-matter-not-mapping',
+      message: parsed.value == null ? `The ${what} is empty.` : `The ${what} must be a mapping of \`key: value\` lines.`,
+      hint: 'Write one `key: value` per line, e.g.\nname: Hank\'s Hardware\ntype: strategic',
+    });
+    return { parsed };
+  }
+  const { clean, unknown } = separateKeys(parsed.value, schema);
+  for (const u of unknown) {
+    const at = locate(parsed, u.path, 'key');
+    sink.add({
+      start: offset + at.start,
+      end: offset + at.start + u.key.length,
+      code: 'unknown-key',
+      message: `Unknown key \`${u.key}\`${u.suggestion ? `. Did you mean \`${u.suggestion}\`?` : '.'}`,
+      hint: u.suggestion
+        ? `Rename it to \`${u.suggestion}\`. Keys of your own must start with \`x-\` (e.g. \`x-${u.key}\`).`
+        : `Known keys here: ${u.known.join(', ')}. Keys of your own must start with \`x-\` (e.g. \`x-${u.key}\`).`,
+    });
+  }
+  const result = schema.safeParse(clean, { reportInput: true });
+  if (!result.success) {
+    // A misspelt key is reported once, as the typo, not again as the key it should have been.
+    const renamed = new Set(unknown.filter((u) => u.suggestion).map((u) => [...u.path.slice(0, -1), u.suggestion].join('\0')));
+    for (const issue of result.error.issues) {
+      if (renamed.has(issue.path.join('\0'))) continue;
+      reportIssue(issue, parsed, offset, sink);
+    }
+  }
+  return { parsed, clean: clean as Record<string, unknown>, ...(result.success ? { data: result.data } : {}) };
+}

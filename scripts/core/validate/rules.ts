@@ -1,0 +1,92 @@
+/**
+ * FORMAT.md "Rules across fields" that concern one file. They read the checked-but-raw value, so
+ * they run even when another field of the same file has an error.
+ */
+import { compareDates, parseDate, type PlainDate } from '../dates.ts';
+import type { DiagnosticSink } from '../diagnostics.ts';
+import { locate, type ParsedYaml } from '../load/yaml.ts';
+import { isPlainObject } from './keys.ts';
+
+export interface RuleContext {
+  id: string;
+  parsed: ParsedYaml;
+  offset: number;
+  sink: DiagnosticSink;
+  asOf: PlainDate;
+}
+
+export function checkRules(value: Record<string, unknown>, ctx: RuleContext): void {
+  const at = (path: (string | number)[], which: 'value' | 'key' = 'value') => {
+    const l = locate(ctx.parsed, path, which);
+    return { start: ctx.offset + l.start, end: ctx.offset + l.end };
+  };
+  const status = value.status ?? 'active';
+
+  if (status !== 'former' && !('contact' in value)) {
+    ctx.sink.add({
+      ...at([]),
+      code: 'missing-key',
+      message: `\`contact\` is missing from the front matter: a${status === 'prospect' ? ' prospect' : 'n active client'} needs a single point of contact.`,
+      hint: 'Add the one person whose instructions count, e.g.\ncontact:\n  name: Hank Miller\n  role: Owner\n  phone: "+1 867 555 0100"',
+    });
+  }
+
+  if (value.referred_by === ctx.id) {
+    ctx.sink.add({
+      ...at(['referred_by']),
+      code: 'self-referral',
+      message: `\`referred_by: ${ctx.id}\` names this client itself.`,
+      hint: 'Name the client who referred this one, or delete the line.',
+    });
+  }
+
+  const actions = Array.isArray(value.actions) ? value.actions : undefined;
+  if (!actions) return;
+  const firstTitle = new Map<string, number>();
+  let open = 0;
+  actions.forEach((action, i) => {
+    if (!isPlainObject(action)) return;
+    if ('every' in action && !('due' in action)) {
+      ctx.sink.add({
+        ...at(['actions', i, 'every'], 'key'),
+        code: 'every-without-due',
+        message: '`every` needs a `due` date: a recurring action repeats from its due date.',
+        hint: 'Add the next due date, e.g. `due: 2026-12-15`, or delete `every`.',
+      });
+    }
+    if (typeof action.title === 'string') {
+      const seen = firstTitle.get(action.title);
+      if (seen !== undefined) {
+        const first = ctx.sink.index.position(at(['actions', seen, 'title']).start);
+        ctx.sink.add({
+          ...at(['actions', i, 'title']),
+          code: 'duplicate-action',
+          message: `Two actions are titled "${action.title}" (the first is on line ${first.line}).`,
+          hint: 'Give each action its own title, e.g. add what differs ("... for the front office"), or merge them.',
+        });
+      } else firstTitle.set(action.title, i);
+    }
+    if (action.done === undefined) open++;
+    else if (typeof action.done === 'string') {
+      const done = parseDate(action.done);
+      if (done && compareDates(done, ctx.asOf) > 0) {
+        ctx.sink.add({
+          ...at(['actions', i, 'done']),
+          severity: 'warning',
+          code: 'done-in-future',
+          message: `\`done: ${action.done}\` is after ${ctx.asOf.toString()}, the date this portfolio is read as of.`,
+          hint: 'Write the day the action was actually done; a typo in the year is the usual cause.',
+        });
+      }
+    }
+  });
+  if (open === 0 && (status === 'active' || status === 'prospect')) {
+    ctx.sink.add({
+      ...at(['actions'], 'key'),
+      severity: 'warning',
+      code: 'no-next-action',
+      message: `This ${status === 'prospect' ? 'prospect' : 'client'} has no open action: every client should have a next action.`,
+      hint: 'Add what comes next, even a small step, e.g.\n  - title: Call to book the next roadmap meeting\n    due: 2026-12-15',
+    });
+  }
+}

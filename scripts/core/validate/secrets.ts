@@ -1,0 +1,41 @@
+/** Values that look like secrets: a client file is shared through git, a password manager is not. */
+import type { DiagnosticSink, LineIndex } from '../diagnostics.ts';
+
+const PATTERNS: { name: string; pattern: RegExp }[] = [
+  { name: 'a private key', pattern: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/ },
+  { name: 'an AWS access key', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { name: 'a GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{30,}\b/ },
+  { name: 'a Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
+  { name: 'a Stripe key', pattern: /\b[rs]k_live_[A-Za-z0-9]{16,}/ },
+  { name: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  {
+    name: 'a password',
+    // "password: X", "Wi-Fi pwd = X", "x-admin-password: X", "passcode is X": a label followed by a value.
+    pattern: /\b(?:pass(?:word|wd|code|phrase)?|pwd|pin code)\b["']?\s*(?::|=|\bis\b)\s*["']?[^\s"'`]{4,}/i,
+  },
+  {
+    name: 'an API key or token',
+    pattern: /\b(?:api[_ -]?key|api[_ -]?secret|secret[_ -]?key|client[_ -]?secret|access[_ -]?token|auth[_ -]?token|bearer)\b["']?\s*(?::|=|\bis\b)?\s*["']?[A-Za-z0-9_\-./+=]{16,}/i,
+  },
+];
+
+/** Warns on every line that looks like it holds a secret, front matter and notes alike. */
+export function checkSecrets(index: LineIndex, sink: DiagnosticSink): void {
+  for (let line = 1; line <= index.lineCount; line++) {
+    const text = index.lineText(line);
+    for (const { name, pattern } of PATTERNS) {
+      const m = pattern.exec(text);
+      if (!m) continue;
+      const start = index.lineStart(line) + m.index;
+      sink.add({
+        start,
+        end: start + m[0].length,
+        severity: 'warning',
+        code: 'secret',
+        message: `This looks like ${name}.`,
+        hint: 'Client files are shared through git and its history: keep secrets in a password manager and write only where to find them (e.g. "Wi-Fi password: in the vault, entry Hank\'s Hardware").',
+      });
+      break;
+    }
+  }
+}
