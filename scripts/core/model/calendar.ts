@@ -1,0 +1,179 @@
+/**
+ * The calendar feed (RFC 5545): everything due, as all-day events to subscribe to.
+ *
+ * Written here rather than with a library. The feed is a small subset (one VCALENDAR of all-day
+ * VEVENTs) and must be byte-stable for a given as-of date; `ics` (3.x) folds lines at 75
+ * characters rather than 75 octets (lines of accented text or emoji come out at 100+ octets) and
+ * pulls in yup; `ical-generator` folds correctly but takes JavaScript Dates, so every calendar date
+ * would go through an instant and a time zone, which this project never does with dates.
+ */
+import { createHash } from 'node:crypto';
+import type { PlainDate } from '../dates.ts';
+import type { Client } from './client.ts';
+import { clientItems, compareItems, type AgendaItem } from './due.ts';
+
+export interface CalendarOptions {
+  /** The date the feed is built for: overdue items without a date sit on it, and DTSTAMP is its midnight UTC. */
+  asOf: PlainDate;
+  /** The calendar's name (X-WR-CALNAME), e.g. the site title. */
+  name: string;
+  /** Days ahead that count as upcoming; only affects the status words in descriptions. Default 30. */
+  within?: number;
+  /**
+   * Absolute URL of the site (`https://clients.example.com/book/`). Calendar apps cannot resolve
+   * relative links, so without it events carry no URL.
+   */
+  baseUrl?: string;
+  /** Path of a client's page below `baseUrl`; default `clients/<id>/`. */
+  clientPath?: (clientId: string) => string;
+}
+
+export const PRODID = '-//clientbook//clientbook calendar feed//EN';
+const CRLF = '\r\n';
+
+/**
+ * Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks. Other control
+ * characters are not allowed in TEXT and become spaces.
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ');
+}
+
+/** Octets of one code point in UTF-8. */
+const utf8Length = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
+/**
+ * Folds one content line so that no line is longer than 75 octets of UTF-8 (RFC 5545 3.1):
+ * continuation lines begin with a space, which counts towards their 75. The split falls between
+ * code points, never inside a character's UTF-8 sequence (or a surrogate pair).
+ */
+export function foldLine(line: string): string {
+  // At most 3 octets per UTF-16 unit (a 4-octet character is two units): short lines need no count.
+  if (line.length <= 25) return line;
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  let limit = 75;
+  for (const char of line) {
+    const size = utf8Length(char.codePointAt(0)!);
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+      limit = 74;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.length === 1 ? line : parts.join(`${CRLF} `);
+}
+
+/** `20261215` */
+const icsDate = (date: PlainDate) => date.toString().replaceAll('-', '');
+
+/**
+ * A stable UID: the client, the kind and what the item *is* (the action's title, the asset's name,
+ * or just "meeting"/"growth", of which a client has one), never its date. When a due date moves
+ * (an action rescheduled, a recurring action completed, a meeting held), calendar apps see the
+ * same UID and move the event instead of adding a second one and leaving the old one behind.
+ * Renaming an action does make a new event: the title is the only identity an action has.
+ * The key is hashed, not slugged: titles that slug alike ("Café", "Cafe") stay apart, and the UID
+ * stays short and plain ASCII whatever the title holds.
+ */
+export function eventUid(clientId: string, kind: string, key: string): string {
+  const hash = createHash('sha256').update(`${clientId}\u0000${kind}\u0000${key}`).digest('hex').slice(0, 20);
+  return `${clientId}.${kind}.${hash}@clientbook`;
+}
+
+/** The identity of an item within its client; see `eventUid`. */
+function itemKey(item: AgendaItem, client: Client, seen: Map<string, number>): string {
+  let key: string;
+  switch (item.kind) {
+    case 'action':
+      key = client.data.actions[item.index!]?.title ?? item.title;
+      break;
+    case 'asset':
+      key = client.data.assets?.[item.index!]?.name ?? item.title;
+      break;
+    default:
+      key = item.kind;
+  }
+  // Asset names need not be unique; a second "Microsoft 365" gets its own event.
+  const n = (seen.get(`${item.kind}\u0000${key}`) ?? 0) + 1;
+  seen.set(`${item.kind}\u0000${key}`, n);
+  return n === 1 ? key : `${key} #${n}`;
+}
+
+function describe(item: AgendaItem, client: Client, asOf: PlainDate): string {
+  const lines: string[] = [];
+  if (item.dueDate === null) {
+    const what = item.kind === 'meeting' ? 'No meeting on record' : 'The growth outlook was never asked';
+    lines.push(`Overdue, no date: ${what}. Shown on ${asOf.toString()}, the day this calendar was built.`);
+  } else if (item.status === 'overdue') {
+    lines.push(`Overdue: was due ${item.due} (as of ${asOf.toString()}).`);
+  } else {
+    lines.push(`Due ${item.due}.`);
+  }
+  if (item.kind === 'action') {
+    const action = client.data.actions[item.index!];
+    if (action?.every) lines.push(`Recurs every ${action.every.text}.`);
+  }
+  if (item.kind === 'asset') {
+    const asset = client.data.assets?.[item.index!];
+    if (asset?.note) lines.push(asset.note);
+  }
+  if (item.note) lines.push(item.note);
+  if (item.tags?.length) lines.push(`Tags: ${item.tags.join(', ')}`);
+  lines.push(`Client: ${client.data.name} (${client.id})`);
+  return lines.join('\n');
+}
+
+/** The whole feed, CRLF line ends, folded, ending with a line break. Former clients have no events. */
+export function calendarFeed(clients: readonly Client[], options: CalendarOptions): string {
+  const { asOf } = options;
+  const within = options.within ?? 30;
+  const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
+  const clientPath = options.clientPath ?? ((id: string) => `clients/${encodeURIComponent(id)}/`);
+  const stamp = `${icsDate(asOf)}T000000Z`;
+
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${PRODID}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.name)}`,
+  ];
+  const events: { item: AgendaItem; client: Client; key: string }[] = [];
+  for (const client of clients) {
+    const seen = new Map<string, number>();
+    for (const item of clientItems(client, asOf, within)) events.push({ item, client, key: itemKey(item, client, seen) });
+  }
+  events.sort((a, b) => compareItems(a.item, b.item));
+  for (const { item, client, key } of events) {
+    const day = item.dueDate ?? asOf;
+    const categories = [item.kind, ...(item.tags ?? [])].map(escapeText).join(',');
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${escapeText(eventUid(client.id, item.kind, key))}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(day)}`,
+      `DTEND;VALUE=DATE:${icsDate(day.add({ days: 1 }))}`,
+      `SUMMARY:${escapeText(`${client.data.name}: ${item.title}`)}`,
+      `DESCRIPTION:${escapeText(describe(item, client, asOf))}`,
+      `CATEGORIES:${categories}`,
+      // All-day reminders should not make the consultant look busy to people booking meetings.
+      'TRANSP:TRANSPARENT',
+    );
+    if (base) lines.push(`URL:${new URL(clientPath(client.id), base).href}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}

@@ -1,0 +1,490 @@
+/**
+ * The roadmap (seed 004): what is planned, when, and what it costs, per client and for the whole
+ * portfolio by quarter, so that spending is smoothed and the quiet quarters show before they come.
+ *
+ * Decisions, in one place:
+ * - A roadmap entry is a `roadmap` item or an asset's planned replacement (`assets[].replace`).
+ *   An asset replacement that a roadmap item already plans is not listed twice: the item is said to
+ *   *cover* it when the two periods overlap and the item's title shares a word with the asset's name
+ *   or kind ("Replace the main server" covers "Main server (Dell PowerEdge T330)", replace 2027-Q2).
+ *   The item then lists the asset in `replaces`, and the replacement takes the item's status. An
+ *   uncovered replacement becomes its own entry, `kind: 'replacement'`, `status: 'proposed'` (it is
+ *   the consultant's plan, never agreed with the client) and no cost (assets carry none).
+ * - Portfolio buckets, by the quarter in which an entry's period starts, for 12 quarters from the
+ *   quarter holding the as-of date. A year period (`2027`) starts on 1 January, so it lands in Q1;
+ *   `periodKind` keeps the fact that it spans the year. A year that began before the first quarter
+ *   and has not ended (`2026` read in 2026-Q4) is still open work: it goes to the first quarter,
+ *   flagged `startedBefore`, not to the overdue bucket.
+ * - `declined` never counts anywhere in the portfolio. `done` is kept aside per quarter (`done`,
+ *   `totals.done`) and never adds to items, clients, planned money or quietness: the page is about
+ *   work still to do. Entries that ended before the first quarter and are not done go to `overdue`
+ *   ("overdue or unscheduled"); entries starting after the 12th quarter go to `later`.
+ * - Planned money is agreed + proposed. Deferred is shown (stacked on top in the chart) but not
+ *   planned: the client said "not now".
+ * - A quarter is **quiet** when it has no agreed or proposed entry (`no-work`), or when its planned
+ *   money is below a quarter of the median planned money of the 12 quarters (`thin`). Entries without
+ *   a cost count as nothing there (a printer swap and $600 is a thin quarter); `uncosted` says how
+ *   many there are. With a median of 0 (most quarters empty) only `no-work` applies.
+ * - Former clients are left out of the portfolio; prospects are in (their work is proposed by
+ *   definition), with `clientStatus` on every entry so that a page can filter them.
+ * - Assets whose `expires` falls between the as-of date and the end of the 12 quarters are listed as
+ *   renewals per client and per quarter, outside every total: a renewal is routine, not a project.
+ */
+import { compareDates, quarterOf, quarterStart, type PeriodKind, type PlainDate } from '../dates.ts';
+import type { AssetKind } from '../schema/asset.ts';
+import type { ClientStatus } from '../schema/client.ts';
+import type { RoadmapStatus } from '../schema/roadmap-item.ts';
+import type { Client } from './client.ts';
+import { toCents, type Cents } from './money.ts';
+
+export { roadmapChartSvg, type RoadmapChartOptions } from './roadmap-chart.ts';
+
+/** Number of quarters the portfolio roadmap looks ahead (three years). */
+export const ROADMAP_QUARTERS = 12;
+/** A quarter is thin below this fraction of the median planned money (as a ratio, to stay exact). */
+export const QUIET_FRACTION = { numerator: 1, denominator: 4 } as const;
+
+export type RoadmapEntryKind = 'item' | 'replacement';
+
+/** One line of a roadmap: a roadmap item, or an asset replacement no item plans yet. */
+export interface RoadmapEntry {
+  client: string;
+  clientName: string;
+  clientStatus: ClientStatus;
+  kind: RoadmapEntryKind;
+  title: string;
+  status: RoadmapStatus;
+  /** In cents; null when the file gives no cost (replacements never have one). */
+  cost: Cents | null;
+  why?: string;
+  /** The period as written: `2027`, `2027-Q2`, `2027-05`, `2027-05-14`. */
+  when: string;
+  periodKind: PeriodKind;
+  /** First and last day of the period. */
+  start: PlainDate;
+  end: PlainDate;
+  /** The quarter the period starts in: `2027-Q1` for `2027`. */
+  quarter: string;
+  /** Readable period: `2027 (whole year)`, `Q2 2027 (Apr–Jun)`, `May 2027`, `May 14, 2027`. */
+  label: string;
+  /** Index in the client's `roadmap` (items) or `assets` (replacements) list. */
+  index: number;
+  /** Names of the assets this entry replaces: covered assets for an item, the asset itself for a replacement. */
+  replaces: string[];
+  /** For a replacement: the asset. */
+  asset?: { name: string; kind: AssetKind; acquired?: string; expires?: PlainDate };
+  /** Placed in the first quarter because its year began before it (portfolio buckets only). */
+  startedBefore?: boolean;
+}
+
+/** An asset whose warranty, licence or subscription ends within the horizon. */
+export interface Renewal {
+  client: string;
+  clientName: string;
+  clientStatus: ClientStatus;
+  asset: string;
+  kind: AssetKind;
+  expires: PlainDate;
+  quarter: string;
+  /** Index in the client's `assets`. */
+  index: number;
+}
+
+export type StatusTotals = Record<RoadmapStatus, Cents>;
+export type StatusCounts = Record<RoadmapStatus, number>;
+
+export interface ClientRoadmap {
+  client: string;
+  clientName: string;
+  /** Every item (whatever its status) and every uncovered replacement, by period start. */
+  entries: RoadmapEntry[];
+  /** Expiries from the as-of date to the end of the horizon, by date. */
+  renewals: Renewal[];
+  /** Cost by status over all entries, in cents. */
+  totals: StatusTotals;
+}
+
+export interface RoadmapOptions {
+  asOf: PlainDate;
+  /** Quarters to look ahead; default 12. */
+  quarters?: number;
+  /** For period labels (month names); default `en-US`. */
+  locale?: string;
+}
+
+const zeroTotals = (): StatusTotals => ({ proposed: 0, agreed: 0, deferred: 0, done: 0, declined: 0 });
+
+const ends = new Map<string, PlainDate>();
+
+/** The last day of a period. */
+export function periodEnd(kind: PeriodKind, start: PlainDate): PlainDate {
+  // Calendar arithmetic is slow with the Temporal polyfill and periods repeat across clients.
+  const key = `${kind}|${start.toString()}`;
+  let end = ends.get(key);
+  if (end === undefined) {
+    end = lastDay(kind, start);
+    ends.set(key, end);
+  }
+  return end;
+}
+
+function lastDay(kind: PeriodKind, start: PlainDate): PlainDate {
+  switch (kind) {
+    case 'year':
+      return start.add({ years: 1 }).subtract({ days: 1 });
+    case 'quarter':
+      return start.add({ months: 3 }).subtract({ days: 1 });
+    case 'month':
+      return start.add({ months: 1 }).subtract({ days: 1 });
+    case 'day':
+      return start;
+  }
+}
+
+const labels = new Map<string, string>();
+
+/** `2027 (whole year)`, `Q2 2027 (Apr–Jun)`, `May 2027`, `May 14, 2027` (month names from the locale). */
+export function periodLabel(kind: PeriodKind, start: PlainDate, locale = 'en-US'): string {
+  // Formatting a PlainDate builds an Intl formatter each time (milliseconds with the polyfill), and
+  // a portfolio holds few distinct periods: remember them.
+  const key = `${locale}|${kind}|${start.toString()}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = formatPeriod(kind, start, locale);
+    labels.set(key, label);
+  }
+  return label;
+}
+
+function formatPeriod(kind: PeriodKind, start: PlainDate, locale: string): string {
+  switch (kind) {
+    case 'year':
+      return `${start.year} (whole year)`;
+    case 'quarter': {
+      const month = (d: PlainDate) => d.toLocaleString(locale, { month: 'short', calendar: 'gregory' });
+      return `Q${Math.floor((start.month - 1) / 3) + 1} ${start.year} (${month(start)}–${month(start.add({ months: 2 }))})`;
+    }
+    case 'month':
+      return start.toLocaleString(locale, { month: 'long', year: 'numeric', calendar: 'gregory' });
+    case 'day':
+      return start.toLocaleString(locale, { dateStyle: 'medium', calendar: 'gregory' });
+  }
+}
+
+// --- which roadmap item covers which asset replacement -----------------------------------------
+
+const STOP_WORDS = new Set([
+  'the', 'and', 'for', 'with', 'new', 'old', 'from', 'into', 'our', 'all', 'other', 'plus',
+  'replace', 'replacement', 'replacing', 'retire', 'upgrade', 'buy', 'renew', 'renewal', 'move',
+  'main', 'office', 'second', 'small', 'shared', 'staff', 'two', 'three', 'four', 'five', 'six',
+]);
+/** Words that name the same kind of thing, mapped to one. */
+const SYNONYMS: Record<string, string> = {
+  copier: 'printer',
+  pc: 'workstation',
+  computer: 'workstation',
+  desktop: 'workstation',
+  notebook: 'laptop',
+  macbook: 'laptop',
+};
+
+/** The significant words of a title or an asset name; text in parentheses (models, counts) is left out. */
+export function significantWords(text: string): Set<string> {
+  const words = new Set<string>();
+  const plain = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/wi-?fi/g, 'wifi')
+    .replace(/['’]s\b/g, '');
+  for (const raw of plain.split(/[^a-z0-9]+/)) {
+    if (raw.length < 2 || STOP_WORDS.has(raw)) continue;
+    let word = raw;
+    if (word.length > 3 && word.endsWith('ies')) word = `${word.slice(0, -3)}y`;
+    else if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) word = word.slice(0, -1);
+    words.add(SYNONYMS[word] ?? word);
+  }
+  return words;
+}
+
+const overlaps = (a: { start: PlainDate; end: PlainDate }, b: { start: PlainDate; end: PlainDate }) =>
+  compareDates(a.start, b.end) <= 0 && compareDates(b.start, a.end) <= 0;
+
+// --- per client ---------------------------------------------------------------------------------
+
+const compareEntries = (a: RoadmapEntry, b: RoadmapEntry) =>
+  compareDates(a.start, b.start) ||
+  compareDates(a.end, b.end) ||
+  (a.kind === b.kind ? 0 : a.kind === 'item' ? -1 : 1) ||
+  a.index - b.index;
+
+/** Entries of one client, every status, replacements included, sorted by period start. */
+export function roadmapEntries(client: Client, locale = 'en-US'): RoadmapEntry[] {
+  const base = { client: client.id, clientName: client.data.name, clientStatus: client.data.status };
+  const items: RoadmapEntry[] = (client.data.roadmap ?? []).map((item, index) => {
+    const end = periodEnd(item.when.kind, item.when.start);
+    return {
+      ...base,
+      kind: 'item',
+      title: item.title,
+      status: item.status,
+      cost: item.cost === undefined ? null : toCents(item.cost),
+      ...(item.why ? { why: item.why } : {}),
+      when: item.when.text,
+      periodKind: item.when.kind,
+      start: item.when.start,
+      end,
+      quarter: quarterOf(item.when.start),
+      label: periodLabel(item.when.kind, item.when.start, locale),
+      index,
+      replaces: [],
+    };
+  });
+  const itemWords = items.map((item) => significantWords(item.title));
+  const replacements: RoadmapEntry[] = [];
+  (client.data.assets ?? []).forEach((asset, index) => {
+    if (!asset.replace) return;
+    const span = { start: asset.replace.start, end: periodEnd(asset.replace.kind, asset.replace.start) };
+    const words = significantWords(asset.name);
+    if (words.size === 0) for (const w of significantWords(asset.name.replace(/[()]/g, ' '))) words.add(w);
+    if (asset.kind !== 'other') words.add(asset.kind);
+    const cover = items.findIndex((item, i) => overlaps(item, span) && [...words].some((w) => itemWords[i]!.has(w)));
+    if (cover >= 0) {
+      items[cover]!.replaces.push(asset.name);
+      return;
+    }
+    replacements.push({
+      ...base,
+      kind: 'replacement',
+      title: `Replace ${asset.name}`,
+      status: 'proposed',
+      cost: null,
+      when: asset.replace.text,
+      periodKind: asset.replace.kind,
+      start: span.start,
+      end: span.end,
+      quarter: quarterOf(span.start),
+      label: periodLabel(asset.replace.kind, span.start, locale),
+      index,
+      replaces: [asset.name],
+      asset: {
+        name: asset.name,
+        kind: asset.kind,
+        ...(asset.acquired ? { acquired: asset.acquired } : {}),
+        ...(asset.expires ? { expires: asset.expires } : {}),
+      },
+    });
+  });
+  return [...items, ...replacements].sort(compareEntries);
+}
+
+/** Assets of one client expiring from `from` (inclusive) to `until` (exclusive), by date. */
+export function renewals(client: Client, from: PlainDate, until: PlainDate): Renewal[] {
+  const out: Renewal[] = [];
+  (client.data.assets ?? []).forEach((asset, index) => {
+    if (!asset.expires || compareDates(asset.expires, from) < 0 || compareDates(asset.expires, until) >= 0) return;
+    out.push({
+      client: client.id,
+      clientName: client.data.name,
+      clientStatus: client.data.status,
+      asset: asset.name,
+      kind: asset.kind,
+      expires: asset.expires,
+      quarter: quarterOf(asset.expires),
+      index,
+    });
+  });
+  return out.sort((a, b) => compareDates(a.expires, b.expires) || a.index - b.index);
+}
+
+/** The end (exclusive) of the horizon: the first day after the last of its quarters. */
+export function horizonEnd(asOf: PlainDate, quarters = ROADMAP_QUARTERS): PlainDate {
+  return quarterStart(asOf).add({ months: 3 * quarters });
+}
+
+/** One client's roadmap, for its page and for the printed sheet. Works for former clients too (history). */
+export function clientRoadmap(client: Client, options: RoadmapOptions): ClientRoadmap {
+  const entries = roadmapEntries(client, options.locale);
+  const totals = zeroTotals();
+  for (const e of entries) totals[e.status] += e.cost ?? 0;
+  return {
+    client: client.id,
+    clientName: client.data.name,
+    entries,
+    renewals: renewals(client, options.asOf, horizonEnd(options.asOf, options.quarters)),
+    totals,
+  };
+}
+
+// --- the portfolio by quarter -------------------------------------------------------------------
+
+export interface RoadmapBucket {
+  /** `2027-Q1`, `overdue` or `later`. */
+  key: string;
+  label: string;
+  /** Agreed, proposed and deferred entries (never done or declined), sorted by start, client, title. */
+  entries: RoadmapEntry[];
+  /** Done entries of the period, kept aside. */
+  done: RoadmapEntry[];
+  /** Money by status in cents; `declined` is always 0. */
+  totals: StatusTotals;
+  /** Agreed + proposed, in cents. */
+  planned: Cents;
+  counts: StatusCounts;
+  /** Number of entries (agreed, proposed, deferred). */
+  items: number;
+  /** Entries that replace an asset: uncovered replacements and items covering one. */
+  replacements: number;
+  /** Entries without a cost. */
+  uncosted: number;
+  /** The clients with entries here, by name. */
+  clients: { id: string; name: string }[];
+  renewals: Renewal[];
+}
+
+export type QuietReason = 'no-work' | 'thin';
+
+export interface RoadmapQuarter extends RoadmapBucket {
+  /** `2027-Q1`. */
+  key: string;
+  year: number;
+  /** 1 to 4. */
+  q: number;
+  start: PlainDate;
+  /** Last day of the quarter. */
+  end: PlainDate;
+  quiet: boolean;
+  quietReason: QuietReason | null;
+}
+
+export interface PortfolioRoadmap {
+  asOf: PlainDate;
+  /** The quarters from the one holding the as-of date. */
+  quarters: RoadmapQuarter[];
+  /** Not done, ended before the first quarter: overdue or never rescheduled. */
+  overdue: RoadmapBucket;
+  /** Starting after the last quarter. */
+  later: RoadmapBucket;
+  /** Sums over the quarters (not overdue, not later). */
+  totals: StatusTotals;
+  planned: Cents;
+  /** Median planned money per quarter, in cents (may be x.5). */
+  medianPlanned: number;
+  /** Planned money below this (cents) makes a quarter with costs `thin`. */
+  quietBelow: number;
+}
+
+function emptyBucket(key: string, label: string): RoadmapBucket {
+  return {
+    key, label, entries: [], done: [], totals: zeroTotals(), planned: 0,
+    counts: { proposed: 0, agreed: 0, deferred: 0, done: 0, declined: 0 },
+    items: 0, replacements: 0, uncosted: 0, clients: [], renewals: [],
+  };
+}
+
+const compareInBucket = (a: RoadmapEntry, b: RoadmapEntry) =>
+  compareDates(a.start, b.start) ||
+  a.clientName.localeCompare(b.clientName) ||
+  a.client.localeCompare(b.client) ||
+  compareEntries(a, b) ||
+  a.title.localeCompare(b.title);
+
+function finishBucket(bucket: RoadmapBucket): void {
+  bucket.entries.sort(compareInBucket);
+  bucket.done.sort(compareInBucket);
+  for (const e of [...bucket.entries, ...bucket.done]) {
+    bucket.totals[e.status] += e.cost ?? 0;
+    bucket.counts[e.status] += 1;
+  }
+  bucket.planned = bucket.totals.agreed + bucket.totals.proposed;
+  bucket.items = bucket.entries.length;
+  bucket.replacements = bucket.entries.filter((e) => e.replaces.length > 0).length;
+  bucket.uncosted = bucket.entries.filter((e) => e.cost === null).length;
+  const clients = new Map<string, string>();
+  for (const e of bucket.entries) clients.set(e.client, e.clientName);
+  bucket.clients = [...clients].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** The portfolio's planned work and cost by quarter. Former clients are left out. */
+export function portfolioRoadmap(clients: readonly Client[], options: RoadmapOptions): PortfolioRoadmap {
+  const count = options.quarters ?? ROADMAP_QUARTERS;
+  const first = quarterStart(options.asOf);
+  const until = horizonEnd(options.asOf, count);
+  const quarters: RoadmapQuarter[] = Array.from({ length: count }, (_, i) => {
+    const start = first.add({ months: 3 * i });
+    const key = quarterOf(start);
+    return {
+      ...emptyBucket(key, `Q${Math.floor((start.month - 1) / 3) + 1} ${start.year}`),
+      year: start.year,
+      q: Math.floor((start.month - 1) / 3) + 1,
+      start,
+      end: start.add({ months: 3 }).subtract({ days: 1 }),
+      quiet: false,
+      quietReason: null,
+    };
+  });
+  const overdue = emptyBucket('overdue', 'Overdue or unscheduled');
+  const later = emptyBucket('later', 'Later');
+  const indexOf = (date: PlainDate) =>
+    Math.floor(((date.year - first.year) * 12 + (date.month - first.month)) / 3);
+
+  for (const client of clients) {
+    if (client.data.status === 'former') continue;
+    for (const entry of roadmapEntries(client, options.locale)) {
+      if (entry.status === 'declined') continue;
+      if (compareDates(entry.start, until) >= 0) {
+        if (entry.status !== 'done') later.entries.push(entry);
+        continue;
+      }
+      if (compareDates(entry.end, first) < 0) {
+        if (entry.status !== 'done') overdue.entries.push(entry);
+        continue;
+      }
+      const startedBefore = compareDates(entry.start, first) < 0;
+      const placed: RoadmapEntry = startedBefore ? { ...entry, startedBefore: true } : entry;
+      const quarter = quarters[startedBefore ? 0 : indexOf(entry.start)]!;
+      (entry.status === 'done' ? quarter.done : quarter.entries).push(placed);
+    }
+    for (const renewal of renewals(client, options.asOf, until)) quarters[indexOf(renewal.expires)]!.renewals.push(renewal);
+  }
+
+  for (const bucket of [...quarters, overdue, later]) finishBucket(bucket);
+  for (const q of quarters) {
+    q.renewals.sort((a, b) => compareDates(a.expires, b.expires) || a.clientName.localeCompare(b.clientName) || a.index - b.index);
+  }
+
+  const sorted = quarters.map((q) => q.planned).sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  // Twice the median, an integer: the quiet test below stays in integers.
+  const twiceMedian = sorted.length === 0 ? 0 : sorted.length % 2 ? 2 * sorted[mid]! : sorted[mid - 1]! + sorted[mid]!;
+  for (const q of quarters) {
+    const plannedEntries = q.entries.filter((e) => e.status === 'agreed' || e.status === 'proposed');
+    if (plannedEntries.length === 0) {
+      q.quiet = true;
+      q.quietReason = 'no-work';
+    } else if (twiceMedian > 0 && q.planned * 2 * QUIET_FRACTION.denominator < twiceMedian * QUIET_FRACTION.numerator) {
+      q.quiet = true;
+      q.quietReason = 'thin';
+    }
+  }
+
+  const totals = zeroTotals();
+  for (const q of quarters) for (const status of Object.keys(totals) as RoadmapStatus[]) totals[status] += q.totals[status];
+  return {
+    asOf: options.asOf,
+    quarters,
+    overdue,
+    later,
+    totals,
+    planned: totals.agreed + totals.proposed,
+    medianPlanned: twiceMedian / 2,
+    quietBelow: (twiceMedian / 2) * (QUIET_FRACTION.numerator / QUIET_FRACTION.denominator),
+  };
+}
+
+/** Quarter keys of the horizon, for tables: `['2026-Q4', '2027-Q1', ...]`. */
+export function horizonQuarters(asOf: PlainDate, quarters = ROADMAP_QUARTERS): string[] {
+  const first = quarterStart(asOf);
+  return Array.from({ length: quarters }, (_, i) => quarterOf(first.add({ months: 3 * i })));
+}
