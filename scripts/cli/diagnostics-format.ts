@@ -10,7 +10,10 @@ export function formatText(diagnostics: readonly Diagnostic[], cwd: string, p: P
   const linesOf = (file: string) => {
     if (!sources.has(file)) {
       try {
-        sources.set(file, readFileSync(path.resolve(cwd, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/));
+        const lines = readFileSync(path.resolve(cwd, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+        // The line end of the last line does not start another line worth showing.
+        if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+        sources.set(file, lines);
       } catch {
         sources.set(file, undefined);
       }
@@ -37,7 +40,7 @@ function codeFrame(lines: string[] | undefined, d: Diagnostic, p: Paint): string
   for (let n = first; n <= last; n++) {
     const text = (lines[n - 1] ?? '').replaceAll('\t', '→');
     const marker = n === d.line ? p.red('>') : ' ';
-    out.push(`${marker} ${p.dim(String(n).padStart(width))} | ${text}`);
+    out.push(`${marker} ${p.dim(String(n).padStart(width))} |${text ? ` ${text}` : ''}`);
     if (n === d.line) {
       const len = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, text.length - d.column + 1);
       out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, d.column - 1))}${p.red('^'.repeat(len))}`);

@@ -43,7 +43,9 @@ export class LineIndex {
       if (this.#starts[mid]! <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - this.#starts[lo]! + 1 };
+    // An offset on a line end (`\r` or `\n`) is just past the line's last character.
+    const column = Math.min(clamped - this.#starts[lo]! + 1, this.lineText(lo + 1).length + 1);
+    return { line: lo + 1, column };
   }
 
   /** The text of a 1-based line, without its line end. */

@@ -41,7 +41,9 @@ export async function loadPortfolio(options: LoadOptions): Promise<Portfolio> {
   try {
     relPaths = await listClientFiles(dir);
   } catch (error) {
-    throw new PortfolioNotFoundError(`Cannot read the portfolio folder ${display('') || '.'}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? String(error)})`;
+    throw new PortfolioNotFoundError(`The portfolio folder ${display('') || '.'} ${why}.`);
   }
   const { settings, diagnostics: settingsDiagnostics } = await loadSettings(dir, display('') || '.');
   const asOf = resolveAsOf(options.asOf, settings.timeZone);

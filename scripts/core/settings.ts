@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone, systemTimeZone } from './dates.ts';
 import { DiagnosticSink, LineIndex, type Diagnostic } from './diagnostics.ts';
-import { text } from './schema/values.ts';
+import { text, whole } from './schema/values.ts';
 import { checkYaml } from './validate/check-yaml.ts';
 
 export const SETTINGS_FILE = 'clientbook.yaml';
@@ -42,13 +42,13 @@ export const settingsSchema = z.object({
     .refine(isCurrency, { params: { code: 'bad-currency', expected: 'a currency code', example: 'CAD', hint: 'Use a three-letter ISO 4217 code such as CAD, USD or EUR.' } })
     .default('USD'),
   /** Days ahead that count as upcoming. */
-  due_window: z.int().min(1).max(366).default(30),
+  due_window: whole(1, 366, '30').default(30),
   /** Language and region for numbers, money and dates on the site. */
   locale: text()
     .refine(isLocale, { params: { code: 'bad-locale', expected: 'a locale', example: 'en-CA', hint: 'Use a BCP 47 language tag such as en-CA, en-US or de-DE.' } })
     .default('en-US'),
   /** Months without a change to a client file before the health report mentions it. */
-  stale_months: z.int().min(1).max(120).default(6),
+  stale_months: whole(1, 120, '6').default(6),
 });
 
 export interface Settings {

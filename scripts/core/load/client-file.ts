@@ -7,6 +7,7 @@ import { checkYaml } from '../validate/check-yaml.ts';
 import { extensionsOf } from '../validate/keys.ts';
 import { checkRules } from '../validate/rules.ts';
 import { checkSecrets } from '../validate/secrets.ts';
+import { slugify } from '../slug.ts';
 import { decodeSource, splitFrontMatter, type Source } from './source.ts';
 import type { ParsedYaml } from './yaml.ts';
 
@@ -20,7 +21,7 @@ export interface ClientFile {
   parsed?: ParsedYaml;
   /** Offset of the YAML in the source text. */
   yamlStart: number;
-  /** The raw value, unknown and `x-` keys removed (for cross-file rules). */
+  /** The raw value, unknown keys removed (for cross-file rules). */
   clean?: Record<string, unknown>;
   /** Present when the front matter passed the schema. */
   data?: ClientData;
@@ -37,7 +38,8 @@ export function checkClientFile(bytes: Uint8Array, relPath: string, file: string
   const { source, sink } = decodeSource(bytes, file);
   result.diagnostics = sink.items;
   if (!ID_PATTERN.test(id)) {
-    sink.items.push({
+    // First: it is the first thing to fix, whatever else is wrong inside.
+    sink.items.unshift({
       file, line: 1, column: 1, endLine: 1, endColumn: 1,
       severity: 'error',
       code: 'bad-file-name',
@@ -53,12 +55,14 @@ export function checkClientFile(bytes: Uint8Array, relPath: string, file: string
   result.yamlStart = fm.yamlStart;
   result.body = fm.body;
   result.bodyLine = source.index.position(fm.bodyStart).line;
-  const checked = checkYaml(fm.yaml, fm.yamlStart, clientSchema, sink, 'front matter');
+  // A key missing from the top level is missing from the block that the opening `---` starts.
+  const root = { start: 0, end: 3 };
+  const checked = checkYaml(fm.yaml, fm.yamlStart, clientSchema, sink, 'front matter', root);
   if (checked.parsed) result.parsed = checked.parsed;
   if (checked.clean && checked.parsed) {
     result.clean = checked.clean;
     result.extensions = extensionsOf(checked.parsed.value);
-    checkRules(checked.clean, { id, parsed: checked.parsed, offset: fm.yamlStart, sink, asOf });
+    checkRules(checked.clean, { id, parsed: checked.parsed, offset: fm.yamlStart, sink, asOf, root });
   }
   if (checked.data) result.data = checked.data;
   return finish(result);
@@ -69,18 +73,4 @@ function finish(result: ClientFile): ClientFile {
   return result;
 }
 
-/** `Café Ürün & Sons, Ltd.` -> `cafe-urun-sons-ltd` */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[łŁ]/g, 'l')
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { slugify };

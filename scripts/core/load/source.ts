@@ -86,7 +86,15 @@ export function splitFrontMatter(source: Source, sink: DiagnosticSink): FrontMat
   const first = index.lineText(1);
   if (!FENCE.test(first)) {
     const lang = /^---\s*(\S+)/.exec(first)?.[1];
-    if (lang) {
+    if (lang && /^ya?ml$/i.test(lang)) {
+      sink.add({
+        start: 0,
+        end: first.length,
+        code: 'bad-front-matter-fence',
+        message: `The front matter must open with a line of exactly \`---\`, not \`${first.trim()}\`.`,
+        hint: 'Client files are always YAML: write `---` alone on the first line.',
+      });
+    } else if (lang) {
       sink.add({
         start: 3 + first.slice(3).indexOf(lang),
         end: first.length,

@@ -2,38 +2,14 @@
  * YAML 1.2 (core schema) with unique keys and an alias limit. Dates stay text: the core schema has
  * no timestamps. Every node keeps its source range, so any path can be located.
  */
-import { Document, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { DiagnosticSink } from '../diagnostics.ts';
+import { yamlProblems } from './yaml-errors.ts';
 
 /** Aliases beyond this many expansions are refused (a "billion laughs" file). */
 export const MAX_ALIAS_COUNT = 100;
 
 export type Path = readonly (string | number)[];
-
-const FRIENDLY: Record<string, { message?: string; hint: string }> = {
-  DUPLICATE_KEY: {
-    message: 'This key appears twice in the same mapping.',
-    hint: 'Keep one of them: YAML keys must be unique, and the second would silently replace the first.',
-  },
-  TAB_AS_INDENT: {
-    message: 'A tab is used for indentation.',
-    hint: 'YAML allows only spaces for indentation: replace the tab with spaces (two per level).',
-  },
-  BAD_INDENT: { hint: 'Indent nested keys with spaces, the same number for every key at one level.' },
-  MISSING_CHAR: { hint: 'A quote, bracket or brace is not closed.' },
-  MULTILINE_IMPLICIT_KEY: {
-    hint: 'A key and its value must start on the same line; if a value contains `: `, put it in quotes.',
-  },
-  BLOCK_AS_IMPLICIT_KEY: { hint: 'Check the indentation of the line above, and put values containing `: ` in quotes.' },
-  UNEXPECTED_TOKEN: { hint: 'Values that begin with `@`, `` ` ``, `%`, `|` or `>` and values containing `: ` or ` #` need quotes.' },
-  BAD_ALIAS: { hint: 'An alias `*name` must refer to an anchor `&name` defined earlier.' },
-  BAD_SCALAR_START: { hint: 'Put the value in quotes.' },
-  TAG_RESOLVE_FAILED: { hint: 'Remove the `!tag`: client files use plain YAML values.' },
-  MULTIPLE_DOCS: {
-    message: 'The front matter holds more than one YAML document.',
-    hint: 'Remove the extra `---` or `...` line inside the front matter.',
-  },
-};
 
 export interface ParsedYaml {
   doc: Document.Parsed;
@@ -42,7 +18,7 @@ export interface ParsedYaml {
   value: unknown;
 }
 
-/** Parses the front matter; reports every YAML error (not only the first) at its position. */
+/** Parses the front matter; reports every YAML mistake (not only the first) where it is. */
 export function parseYaml(yaml: string, offset: number, sink: DiagnosticSink): ParsedYaml | undefined {
   const doc = parseDocument(yaml, {
     version: '1.2',
@@ -51,46 +27,41 @@ export function parseYaml(yaml: string, offset: number, sink: DiagnosticSink): P
     prettyErrors: false,
     strict: true,
     stringKeys: false,
+    // `!!binary`, `!!timestamp` and friends are YAML 1.1: refused, not turned into objects.
+    resolveKnownTags: false,
+    // Keeps the yaml package from printing warnings (e.g. about collection keys) to the console.
+    // Not 'silent': that would also drop the error about a second document.
+    logLevel: 'error',
   });
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const friendly = FRIENDLY[error.code];
-    const message = friendly?.message ?? yamlMessage(error.message);
-    sink.add({
-      start: offset + error.pos[0],
-      end: offset + error.pos[1],
-      severity: 'error',
-      code: `yaml-${error.code.toLowerCase().replaceAll('_', '-')}`,
-      message: `YAML: ${message}`,
-      hint: friendly?.hint ?? 'Check the YAML syntax on this line.',
-    });
-  }
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  const problems = yamlProblems(doc, yaml);
+  for (const p of problems) sink.add({ ...p, start: offset + p.start, end: offset + p.end });
+  if (problems.length > 0) return undefined;
   try {
     return { doc, yaml, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
-    const alias = firstAlias(doc);
+    const unresolved = /Unresolved alias[^:]*: (.*)$/.exec(error.message)?.[1];
+    const alias = firstAlias(doc, unresolved);
     sink.add({
       start: offset + (alias?.range?.[0] ?? 0),
       end: offset + (alias?.range?.[1] ?? 0),
-      code: 'yaml-alias-limit',
-      message: `YAML: aliases expand to more than ${MAX_ALIAS_COUNT} nodes.`,
-      hint: 'Write the values out instead of nesting `*aliases` of `&anchors`.',
+      code: unresolved ? 'yaml-bad-alias' : 'yaml-alias-limit',
+      message: unresolved
+        ? `YAML: the alias \`*${unresolved}\` refers to no anchor \`&${unresolved}\` above it.`
+        : `YAML: aliases expand to more than ${MAX_ALIAS_COUNT} nodes.`,
+      hint: unresolved
+        ? 'Define the anchor (`&name`) before the alias (`*name`), or write the value out.'
+        : 'Write the values out instead of nesting `*aliases` of `&anchors`.',
     });
     return undefined;
   }
 }
 
-function yamlMessage(message: string): string {
-  // The yaml package appends " at line L, column C" and a source excerpt; we print our own.
-  return message.replace(/ at line \d+, column \d+[\s\S]*$/, '').replace(/\n[\s\S]*$/, '');
-}
-
-function firstAlias(doc: Document): Node | undefined {
+function firstAlias(doc: Document, source?: string): Node | undefined {
   let found: Node | undefined;
   const visit = (node: unknown): void => {
     if (found || !isNode(node)) return;
-    if (node.constructor.name === 'Alias') {
+    if (isAlias(node) && (source === undefined || node.source === source)) {
       found = node;
       return;
     }
@@ -123,7 +94,7 @@ export function locate({ doc, yaml }: ParsedYaml, path: Path, which: 'value' | '
     const step = path[i]!;
     let next: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step || String(isScalar(p.key) ? p.key.value : p.key) === String(step));
+      const pair = node.items.find((p) => keyString(p.key) === String(step));
       keyNode = pair?.key;
       next = pair?.value;
       if (pair && next === null) next = pair.key; // `key:` with no value: point at the key
@@ -138,7 +109,12 @@ export function locate({ doc, yaml }: ParsedYaml, path: Path, which: 'value' | '
     node = next;
   }
   const target = which === 'key' && keyNode ? keyNode : node;
-  const range = rangeOf(target);
+  let range = rangeOf(target);
+  if (typeof path[path.length - 1] === 'number' && isScalar(target) && target.value === null && range.start === range.end) {
+    // An empty list item (`-` alone) has no text of its own: point at its dash.
+    const dash = yaml.lastIndexOf('-', range.start);
+    if (dash !== -1) range = { start: dash, end: dash + 1 };
+  }
   const source = isScalar(target) && target.range ? yaml.slice(target.range[0], target.range[1]) : undefined;
   return { ...range, ...(source !== undefined ? { source } : {}), missing: false };
 }
@@ -147,8 +123,14 @@ export function locate({ doc, yaml }: ParsedYaml, path: Path, which: 'value' | '
 function keyOfParent(doc: Document, path: Path): unknown {
   if (path.length === 0) return undefined;
   const parent = doc.getIn(path.slice(0, -1), true);
-  if (isMap(parent)) return parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1])?.key;
+  if (isMap(parent)) return parent.items.find((p) => keyString(p.key) === String(path[path.length - 1]))?.key;
   return undefined;
+}
+
+/** A key as `toJS` turns it into a property name (`~` becomes the empty string). */
+function keyString(key: unknown): string {
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  return String(key);
 }
 
 function rangeOf(node: unknown): { start: number; end: number } {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { extensible } from './extensible.ts';
 import { date, interval, text } from './values.ts';
 
 /** A next action. Every active client should have at least one open. */
-export const actionSchema = z.object({
+export const actionSchema = extensible({
   /** What to do; unique within the client. */
   title: text(),
   /** When; an action without a date is open but never due. */

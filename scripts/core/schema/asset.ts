@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extensible } from './extensible.ts';
 import { date, dateOrMonth, period, text, whole } from './values.ts';
 
 export const ASSET_KINDS = [
@@ -8,7 +9,7 @@ export const ASSET_KINDS = [
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
 /** Hardware, software, a licence or a subscription with a life cycle. */
-export const assetSchema = z.object({
+export const assetSchema = extensible({
   name: text(),
   kind: z.enum(ASSET_KINDS),
   /** Date or month it was bought. */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { extensible } from './extensible.ts';
 import { date, text, whole, year } from './values.ts';
 
 export const OUTLOOKS = ['growing', 'stable', 'shrinking', 'unknown'] as const;
 export type Outlook = (typeof OUTLOOKS)[number];
 
 /** Where the business is heading. Don't assume: ask. */
-export const growthSchema = z.object({
+export const growthSchema = extensible({
   /** `growing`, `stable`, `shrinking` or `unknown`. */
   outlook: z.enum(OUTLOOKS),
   /** When the client was last asked; the outlook is due to be asked again a year later. */

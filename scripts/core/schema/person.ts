@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { extensible } from './extensible.ts';
 import { text } from './values.ts';
 
 /** A person at the client. */
-export const personSchema = z.object({
+export const personSchema = extensible({
   /** Full name. */
   name: text(),
   /** Job title or role, e.g. "Owner", "Office manager". */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { extensible } from './extensible.ts';
 import { money, period, text } from './values.ts';
 
 export const ROADMAP_STATUSES = ['proposed', 'agreed', 'deferred', 'done', 'declined'] as const;
 export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 
 /** Planned work: what, when, what it costs, and why. */
-export const roadmapItemSchema = z.object({
+export const roadmapItemSchema = extensible({
   title: text(),
   /** A year, quarter, month or date; it starts on its first day. */
   when: period(),

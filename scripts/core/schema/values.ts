@@ -15,6 +15,7 @@ import {
   type Period,
   type PlainDate,
 } from '../dates.ts';
+import { slugify } from '../slug.ts';
 
 /** Params of the custom issues raised here, read by `issues.ts`. */
 export interface ValueIssueParams {
@@ -34,9 +35,14 @@ const MONTH_NAMES = [
 
 const pad = (n: number | string, width = 2) => String(n).padStart(width, '0');
 
+/** The text of a scalar; undefined for a list or mapping (whose `toString` may be anything). */
+const scalarText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.trim() : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+
 /** A targeted suggestion for something that is almost a date. */
 export function dateHint(input: unknown): string | undefined {
-  const text = String(input).trim();
+  const text = scalarText(input);
+  if (text === undefined) return undefined;
   let m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
   if (m) {
     const [a, b, year] = [Number(m[1]), Number(m[2]), m[3]];
@@ -56,6 +62,8 @@ export function dateHint(input: unknown): string | undefined {
   }
   m = /^(\d{4}-\d{2}-\d{2})[T ]/.exec(text);
   if (m && parseDate(m[1]!)) return `Dates have no time of day: write ${m[1]}.`;
+  m = /^(\d{4})-(\d{1,2})$/.exec(text);
+  if (m && (Number(m[2]) < 1 || Number(m[2]) > 12)) return `There is no month ${Number(m[2])}. Months run from 01 to 12.`;
   return undefined;
 }
 
@@ -82,7 +90,9 @@ export const date = () =>
   custom<PlainDate>('a date', '2026-12-15', 'bad-date', (value) => {
     const text = textOf(value);
     const parsed = text === undefined ? undefined : parseDate(text);
-    return parsed ? { ok: true, value: parsed } : { ok: false, hint: dateHint(value) };
+    if (parsed) return { ok: true, value: parsed };
+    if (text !== undefined && isMonth(text.trim())) return { ok: false, hint: `A month alone is not enough here: write the day too, e.g. ${text.trim()}-01.` };
+    return { ok: false, hint: dateHint(value) };
   });
 
 /** `2026-12-15` or `2027-05`. Kept as written. */
@@ -90,8 +100,8 @@ export const dateOrMonth = () =>
   custom<string>('a date or a month', '2016-04', 'bad-date', (value) => {
     const text = textOf(value);
     if (text !== undefined && (parseDate(text) || isMonth(text))) return { ok: true, value: text };
-    if (typeof value === 'number' && Number.isInteger(value))
-      return { ok: false, hint: `A year alone is not enough here: write the month, e.g. ${value}-01.` };
+    const year = typeof value === 'number' && Number.isInteger(value) ? String(value) : /^\d{4}$/.exec(text?.trim() ?? '')?.[0];
+    if (year) return { ok: false, hint: `A year alone is not enough here: write the month, e.g. ${year}-01.` };
     return { ok: false, hint: dateHint(value) };
   });
 
@@ -110,7 +120,8 @@ export const period = () =>
   custom<Period>('a year, quarter, month or date', '2027-Q2', 'bad-period', (value) => {
     const parsed = typeof value === 'string' || typeof value === 'number' ? parsePeriod(value) : undefined;
     if (parsed) return { ok: true, value: parsed };
-    const text = String(value).trim();
+    const text = scalarText(value) ?? '';
+    if (/^\d{4}$/.test(text)) return { ok: false, hint: `Years run from ${YEAR_MIN} to ${YEAR_MAX}.` };
     const q = /^(?:Q([1-4])[ -/]?(\d{4})|(\d{4})[ /]?q([1-4]))$/i.exec(text);
     if (q) return { ok: false, hint: `Write quarters as year, hyphen, Q and the number: ${q[2] ?? q[3]}-Q${q[1] ?? q[4]}.` };
     if (/^\d{4}-Q[^1-4]/i.test(text)) return { ok: false, hint: 'A year has four quarters, Q1 to Q4.' };
@@ -122,11 +133,12 @@ export const interval = () =>
   custom<Interval>('an interval', '3 months', 'bad-interval', (value) => {
     const parsed = typeof value === 'string' ? parseInterval(value) : undefined;
     if (parsed) return { ok: true, value: parsed };
-    const text = String(value).trim().toLowerCase();
+    const text = (scalarText(value) ?? '').toLowerCase();
     const named: Record<string, string> = {
       daily: '1 day', weekly: '1 week', monthly: '1 month', quarterly: '3 months', yearly: '1 year', annually: '1 year',
     };
-    if (named[text]) return { ok: false, hint: `Write a number and a unit: every: ${named[text]}.` };
+    if (Object.hasOwn(named, text)) return { ok: false, hint: `Write a number and a unit: \`every: ${named[text]}\`.` };
+    if (/^\d+$/.test(text) && Number(text) > 0) return { ok: false, hint: `Add the unit: \`every: ${text} months\` (day, week, month or year).` };
     return { ok: false, hint: 'Write a whole number and a unit (day, week, month or year), singular or plural.' };
   });
 
@@ -143,10 +155,10 @@ export const money = () =>
     return { ok: false };
   });
 
-/** A whole number of at least `min`. */
-export const whole = (min: number) =>
-  custom<number>(min === 0 ? 'a whole number (0 or more)' : `a whole number (${min} or more)`, String(Math.max(min, 6)), 'bad-number', (value) => {
-    if (typeof value === 'number' && Number.isInteger(value) && value >= min) return { ok: true, value };
+/** A whole number of at least `min` (and at most `max`). */
+export const whole = (min: number, max?: number, example = String(Math.max(min, 6))) =>
+  custom<number>(max === undefined ? `a whole number (${min} or more)` : `a whole number from ${min} to ${max}`, example, 'bad-number', (value) => {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && (max === undefined || value <= max)) return { ok: true, value };
     if (typeof value === 'string' && /^\d+$/.test(value.trim()))
       return { ok: false, hint: `Write the number without quotes: ${value.trim()}.` };
     return { ok: false };
@@ -169,8 +181,9 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 export const clientId = () =>
   custom<string>('a client id', 'lakeside-dental', 'bad-client-id', (value) => {
     if (typeof value === 'string' && ID_PATTERN.test(value)) return { ok: true, value };
+    const slug = typeof value === 'string' ? slugify(value) : '';
     return {
       ok: false,
-      hint: 'A client id is the file name without .md: lowercase letters, digits and hyphens.',
+      hint: `A client id is the file name without .md: lowercase letters, digits and hyphens${slug ? `, e.g. \`referred_by: ${slug}\`` : ''}.`,
     };
   });

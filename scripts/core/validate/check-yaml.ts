@@ -2,12 +2,12 @@
 import type { z } from 'zod';
 import type { DiagnosticSink } from '../diagnostics.ts';
 import { locate, parseYaml, type ParsedYaml } from '../load/yaml.ts';
-import { reportIssue } from './issues.ts';
+import { reportIssue, type Range } from './issues.ts';
 import { isPlainObject, separateKeys } from './keys.ts';
 
 export interface Checked<T> {
   parsed?: ParsedYaml;
-  /** The value with unknown and `x-` keys removed; present whenever the YAML was a mapping. */
+  /** The value with unknown keys removed; present whenever the YAML was a mapping. */
   clean?: Record<string, unknown>;
   /** The schema's output, when the value passed it. */
   data?: T;
@@ -19,14 +19,17 @@ export function checkYaml<S extends z.ZodType>(
   schema: S,
   sink: DiagnosticSink,
   what: string,
+  /** Where to point for problems of the whole (a key missing from the top level): the opening `---`. */
+  root?: Range,
 ): Checked<z.output<S>> {
   const parsed = parseYaml(yaml, offset, sink);
   if (!parsed) return {};
   if (!isPlainObject(parsed.value)) {
-    const at = locate(parsed, []);
+    const located = locate(parsed, []);
+    const at = parsed.value == null && root ? root : { start: offset + located.start, end: offset + located.end };
     sink.add({
-      start: offset + at.start,
-      end: offset + at.end,
+      start: at.start,
+      end: at.end,
       code: parsed.value == null ? 'empty-front-matter' : 'front-matter-not-mapping',
       message: parsed.value == null ? `The ${what} is empty.` : `The ${what} must be a mapping of \`key: value\` lines.`,
       hint: 'Write one `key: value` per line, e.g.\nname: Hank\'s Hardware\ntype: strategic',
@@ -36,11 +39,13 @@ export function checkYaml<S extends z.ZodType>(
   const { clean, unknown } = separateKeys(parsed.value, schema);
   for (const u of unknown) {
     const at = locate(parsed, u.path, 'key');
+    // A key YAML read as something other than text (`~:`, `[a]:`) is shown as written.
+    const written = at.source ?? u.key;
     sink.add({
       start: offset + at.start,
-      end: offset + at.start + u.key.length,
+      end: offset + at.end,
       code: 'unknown-key',
-      message: `Unknown key \`${u.key}\`${u.suggestion ? `. Did you mean \`${u.suggestion}\`?` : '.'}`,
+      message: `Unknown key \`${written}\`${u.suggestion ? `. Did you mean \`${u.suggestion}\`?` : '.'}`,
       hint: u.suggestion
         ? `Rename it to \`${u.suggestion}\`. Keys of your own must start with \`x-\` (e.g. \`x-${u.key}\`).`
         : `Known keys here: ${u.known.join(', ')}. Keys of your own must start with \`x-\` (e.g. \`x-${u.key}\`).`,
@@ -52,7 +57,7 @@ export function checkYaml<S extends z.ZodType>(
     const renamed = new Set(unknown.filter((u) => u.suggestion).map((u) => [...u.path.slice(0, -1), u.suggestion].join('\0')));
     for (const issue of result.error.issues) {
       if (renamed.has(issue.path.join('\0'))) continue;
-      reportIssue(issue, parsed, offset, sink);
+      reportIssue(issue, parsed, offset, sink, root);
     }
   }
   return { parsed, clean: clean as Record<string, unknown>, ...(result.success ? { data: result.data } : {}) };

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Path } from '../load/yaml.ts';
+import { isExtensionKey } from '../schema/extensible.ts';
 import { didYouMean } from './suggest.ts';
 
 export interface UnknownKey {
@@ -34,11 +35,11 @@ function unwrap(schema: z.ZodType): z.ZodType {
   }
 }
 
-export const isExtensionKey = (key: string) => key.startsWith('x-');
+export { isExtensionKey };
 
 /**
- * Returns a copy of `value` with unknown and `x-` keys removed (for the schema to check), and the
- * unknown keys found. Objects are created without a prototype chain to read from.
+ * Returns a copy of `value` with unknown keys removed (for the schema to check), and the unknown
+ * keys found. `x-` keys stay: the schema keeps them as `extensions` or strips them.
  */
 export function separateKeys(value: unknown, schema: z.ZodType): { clean: unknown; unknown: UnknownKey[] } {
   const unknown: UnknownKey[] = [];
@@ -52,7 +53,10 @@ export function separateKeys(value: unknown, schema: z.ZodType): { clean: unknow
         const child = node[key];
         if (Object.hasOwn(def.shape, key)) {
           out[key] = walk(child, def.shape[key]!, [...path, key]);
-        } else if (!isExtensionKey(key)) {
+        } else if (isExtensionKey(key)) {
+          // Kept for schemas that keep them (see `extensible`); plain objects strip them.
+          out[key] = child;
+        } else {
           const suggestion = didYouMean(key, known);
           unknown.push({ path: [...path, key], key, known, ...(suggestion ? { suggestion } : {}) });
         }

@@ -13,6 +13,8 @@ export interface RuleContext {
   offset: number;
   sink: DiagnosticSink;
   asOf: PlainDate;
+  /** The opening `---`, where a key missing from the top level is reported. */
+  root?: { start: number; end: number };
 }
 
 export function checkRules(value: Record<string, unknown>, ctx: RuleContext): void {
@@ -24,7 +26,7 @@ export function checkRules(value: Record<string, unknown>, ctx: RuleContext): vo
 
   if (status !== 'former' && !('contact' in value)) {
     ctx.sink.add({
-      ...at([]),
+      ...(ctx.root ?? at([])),
       code: 'missing-key',
       message: `\`contact\` is missing from the front matter: a${status === 'prospect' ? ' prospect' : 'n active client'} needs a single point of contact.`,
       hint: 'Add the one person whose instructions count, e.g.\ncontact:\n  name: Hank Miller\n  role: Owner\n  phone: "+1 867 555 0100"',
@@ -44,6 +46,8 @@ export function checkRules(value: Record<string, unknown>, ctx: RuleContext): vo
   if (!actions) return;
   const firstTitle = new Map<string, number>();
   let open = 0;
+  // An item that is not a mapping is already an error; it may well be the open action meant.
+  if (!actions.every(isPlainObject)) open++;
   actions.forEach((action, i) => {
     if (!isPlainObject(action)) return;
     if ('every' in action && !('due' in action)) {

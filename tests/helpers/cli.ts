@@ -1,0 +1,23 @@
+/** Runs the CLI in-process with a fake Io. */
+import { main } from '../../scripts/cli/main.ts';
+import type { Io } from '../../scripts/cli/io.ts';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function run(argv: string[], cwd: string): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    cwd,
+    env: {},
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    color: false,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
