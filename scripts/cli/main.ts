@@ -14,7 +14,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      // `commander.help` is help shown because no command was given: bad usage.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       return 2;
     }
     if (error instanceof UserError) {

@@ -1,5 +1,5 @@
 /** Finds the client files of a portfolio folder (FORMAT.md "The portfolio"). */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Names beginning with `_` or `.` are not clients; nor is anything not ending in `.md`. */
@@ -10,9 +10,12 @@ export async function listClientFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
-    const rel = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep);
+    if (!entry.name.endsWith('.md')) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(dir, full).split(path.sep);
     if (rel.some(isIgnoredName) || rel.includes('node_modules')) continue;
+    // A symlinked client file counts as a client; a link to a folder is not followed (no cycles).
+    if (!entry.isFile() && !(entry.isSymbolicLink() && (await stat(full).then((s) => s.isFile(), () => false)))) continue;
     files.push(rel.join('/'));
   }
   return files.sort();
