@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDate, today, type PlainDate } from './dates.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.ts';
-import { checkClientFile, type ClientFile } from './load/client-file.ts';
+import { checkClientFile, lean, type ClientFile } from './load/client-file.ts';
 import { listClientFiles } from './load/walk.ts';
 import type { Client } from './model/client.ts';
 import { loadSettings, type Settings } from './settings.ts';
@@ -48,7 +48,7 @@ export async function loadPortfolio(options: LoadOptions): Promise<Portfolio> {
   const { settings, diagnostics: settingsDiagnostics } = await loadSettings(dir, display('') || '.');
   const asOf = resolveAsOf(options.asOf, settings.timeZone);
   const files = await mapLimit(relPaths, 32, async (rel) =>
-    checkClientFile(await readFile(path.join(dir, rel)), rel, display(rel), asOf),
+    lean(checkClientFile(await readFile(path.join(dir, rel)), rel, display(rel), asOf)),
   );
   return assemble(dir, settings, asOf, files, settingsDiagnostics);
 }

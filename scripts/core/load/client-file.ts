@@ -9,7 +9,7 @@ import { checkRules } from '../validate/rules.ts';
 import { checkSecrets } from '../validate/secrets.ts';
 import { slugify } from '../slug.ts';
 import { decodeSource, splitFrontMatter, type Source } from './source.ts';
-import type { ParsedYaml } from './yaml.ts';
+import { locate, type ParsedYaml } from './yaml.ts';
 
 export interface ClientFile {
   id: string;
@@ -21,8 +21,10 @@ export interface ClientFile {
   parsed?: ParsedYaml;
   /** Offset of the YAML in the source text. */
   yamlStart: number;
-  /** The raw value, unknown keys removed (for cross-file rules). */
+  /** The raw value, unknown keys removed. */
   clean?: Record<string, unknown>;
+  /** `referred_by` as written and where, for the cross-file rules (which then need no parse tree). */
+  referredBy?: { id: string; start: { line: number; column: number }; end: { line: number; column: number } };
   /** Present when the front matter passed the schema. */
   data?: ClientData;
   extensions: Record<string, unknown>;
@@ -63,9 +65,27 @@ export function checkClientFile(bytes: Uint8Array, relPath: string, file: string
     result.clean = checked.clean;
     result.extensions = extensionsOf(checked.parsed.value);
     checkRules(checked.clean, { id, parsed: checked.parsed, offset: fm.yamlStart, sink, asOf, root });
+    const ref = checked.clean.referred_by;
+    if (typeof ref === 'string') {
+      const at = locate(checked.parsed, ['referred_by']);
+      result.referredBy = {
+        id: ref,
+        start: source.index.position(fm.yamlStart + at.start),
+        end: source.index.position(fm.yamlStart + at.end),
+      };
+    }
   }
   if (checked.data) result.data = checked.data;
   return finish(result);
+}
+
+/**
+ * The file without its text and parse tree: what a whole-portfolio load keeps, so that memory (and
+ * the garbage collector's work) does not grow with the size of every file's syntax tree.
+ */
+export function lean(file: ClientFile): ClientFile {
+  const { source: _source, parsed: _parsed, clean: _clean, ...rest } = file;
+  return rest;
 }
 
 function finish(result: ClientFile): ClientFile {

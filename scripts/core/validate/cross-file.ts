@@ -1,13 +1,16 @@
 /** Rules that need the whole portfolio: unique ids and referrals that name a real client. */
-import { DiagnosticSink, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import type { ClientFile } from '../load/client-file.ts';
-import { locate } from '../load/yaml.ts';
 import { didYouMean } from './suggest.ts';
 
 export function checkCrossFile(files: readonly ClientFile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byId = new Map<string, ClientFile[]>();
-  for (const f of files) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
+  for (const f of files) {
+    const group = byId.get(f.id);
+    if (group) group.push(f);
+    else byId.set(f.id, [f]);
+  }
 
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
@@ -23,21 +26,22 @@ export function checkCrossFile(files: readonly ClientFile[]): Diagnostic[] {
     }
   }
 
-  const ids = [...byId.keys()];
+  let ids: string[] | undefined;
   for (const f of files) {
-    const ref = f.clean?.referred_by;
-    if (typeof ref !== 'string' || ref === f.id || byId.has(ref) || !f.parsed || !f.source) continue;
-    const at = locate(f.parsed, ['referred_by']);
-    const suggestion = didYouMean(ref, ids);
-    const sink = new DiagnosticSink(f.file, f.source.index);
-    sink.add({
-      start: f.yamlStart + at.start,
-      end: f.yamlStart + at.end,
+    const ref = f.referredBy;
+    if (!ref || ref.id === f.id || byId.has(ref.id)) continue;
+    const suggestion = didYouMean(ref.id, (ids ??= [...byId.keys()]));
+    out.push({
+      file: f.file,
+      line: ref.start.line,
+      column: ref.start.column,
+      endLine: ref.end.line,
+      endColumn: ref.end.column,
+      severity: 'error',
       code: 'unknown-client',
-      message: `\`referred_by: ${ref}\` names no client of this portfolio${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
+      message: `\`referred_by: ${ref.id}\` names no client of this portfolio${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
       hint: 'Write the id of the referring client: its file name without .md. A referrer who is not a client goes in a note.',
     });
-    out.push(...sink.items);
   }
   return out;
 }
