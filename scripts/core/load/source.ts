@@ -23,7 +23,7 @@ export interface FrontMatter {
   bodyStart: number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes UTF-8 (with or without BOM); reports binary or non-UTF-8 content instead. */
 export function decodeSource(bytes: Uint8Array, file: string): { source?: Source; sink: DiagnosticSink } {

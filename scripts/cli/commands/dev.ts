@@ -1,0 +1,129 @@
+/**
+ * `clientbook dev`: the site on localhost with live reload, and the portfolio's diagnostics re-printed
+ * on every save. The watcher keeps every file checked in memory, so a save re-checks one file; the
+ * site reloads through the Astro integration, which shows a portfolio with errors as an error page.
+ */
+import type { Diagnostic } from '../../core/diagnostics.ts';
+import { watchPortfolio, type PortfolioWatcher } from '../../core/watch/portfolio-watcher.ts';
+import type { LiveUpdate } from '../../core/watch/live-portfolio.ts';
+import { formatText, summary } from '../diagnostics-format.ts';
+import { UserError } from '../errors.ts';
+import { paint, type Io, type Paint } from '../io.ts';
+import { PACKAGE_ROOT } from './build.ts';
+import { checkDateOption } from './load.ts';
+
+export interface DevOptions {
+  dir: string;
+  asOf?: string;
+  port?: string;
+  host?: string | boolean;
+  /** False with `--no-site`: only watch and re-print diagnostics. */
+  site?: boolean;
+}
+
+const time = () => new Date().toTimeString().slice(0, 8);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function counts(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (errors === 0 && warnings === 0) return 'no problems';
+  return [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+}
+
+/** What the terminal shows after a save: that file's diagnostics, what it changed elsewhere, the total. */
+export function formatUpdate(update: LiveUpdate, cwd: string, p: Paint): string {
+  const file = update.file;
+  const state = update.kind === 'removed' ? 'removed' : update.kind === 'added' ? 'added' : update.kind === 'reloaded' ? 'reloaded everything' : 'saved';
+  const status = counts(update.diagnostics);
+  const colour = update.diagnostics.some((d) => d.severity === 'error') ? p.red : update.diagnostics.length ? p.yellow : p.green;
+  const lines = [`${p.dim(time())} ${p.bold(file)} ${state}: ${colour(update.kind === 'removed' ? 'gone' : status)} ${p.dim(`(${update.ms.toFixed(0)} ms)`)}\n`];
+  if (update.kind === 'reloaded') lines.push(formatText(update.portfolio.diagnostics, cwd, p));
+  else if (update.diagnostics.length > 0) lines.push(formatText(update.diagnostics, cwd, p));
+  if (update.appeared.length > 0) lines.push(`${p.bold('In other files:')}\n${formatText(update.appeared, cwd, p)}`);
+  if (update.resolved.length > 0) lines.push(`${p.green(`Resolved in other files: ${update.resolved.map((d) => `${d.file}:${d.line} ${d.code}`).join(', ')}`)}\n`);
+  const total = summary(update.portfolio.diagnostics, update.portfolio.files);
+  if (lines.length > 1) lines.push('\n');
+  lines.push(`${update.portfolio.hasErrors ? p.red(total) : p.dim(total)}\n`);
+  return lines.join('');
+}
+
+/** Starts watching (and, unless `site: false`, the site); resolves once both run. */
+export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: PortfolioWatcher; url?: string; stop: () => Promise<void> }> {
+  checkDateOption(options.asOf, '--as-of');
+  parsePort(options.port);
+  const p = paint(io.color);
+  let watcher: PortfolioWatcher;
+  try {
+    watcher = await watchPortfolio({
+      dir: options.dir,
+      cwd: io.cwd,
+      ...(options.asOf ? { asOf: options.asOf } : {}),
+      onUpdate: (update) => io.stdout(formatUpdate(update, io.cwd, p)),
+      onError: (error) => io.stderr(`${p.red('watch error')}: ${error instanceof Error ? error.message : String(error)}\n`),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new UserError(`The portfolio folder ${options.dir} does not exist.`, { hint: 'Run clientbook in the folder that holds clients/, or pass --dir PATH.' });
+    throw error;
+  }
+  const { portfolio } = watcher.live;
+  if (portfolio.diagnostics.length > 0) io.stdout(`${formatText(portfolio.diagnostics, io.cwd, p)}\n`);
+  io.stdout(`${summary(portfolio.diagnostics, portfolio.files)} Watching ${watcher.live.display('') || '.'} for changes.\n`);
+  await watcher.ready;
+  const site = options.site === false ? undefined : await startSite(io, options, watcher);
+  return {
+    watcher,
+    ...(site ? { url: site.url } : {}),
+    stop: async () => {
+      await site?.stop();
+      await watcher.close();
+    },
+  };
+}
+
+/** `clientbook dev`: runs until interrupted. */
+export async function dev(io: Io, options: DevOptions): Promise<number> {
+  await startDev(io, options);
+  return 0;
+}
+
+/**
+ * Astro's dev server, configured as `clientbook build` configures its build (the package's `site/`, the
+ * integration told which portfolio to read). The integration reloads the browser when a portfolio file
+ * changes and renders a portfolio with errors as Astro's error page, diagnostics included.
+ */
+async function startSite(io: Io, options: DevOptions, watcher: PortfolioWatcher): Promise<{ url: string; stop: () => Promise<void> }> {
+  // No request leaves a clientbook run: no usage report, no update check.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
+  // Vite turns live reload off under NODE_ENV=test (or production) left over in a shell.
+  process.env.NODE_ENV = 'development';
+  const [{ dev: astroDev }, { clientbook }] = await Promise.all([import('astro'), import('../../site-integration/index.ts')]);
+  const port = parsePort(options.port);
+  const server = await astroDev({
+    root: PACKAGE_ROOT,
+    configFile: false,
+    srcDir: './site',
+    logLevel: io.env.CLIENTBOOK_ASTRO_LOG === 'info' ? 'info' : 'warn',
+    server: { ...(port !== undefined ? { port } : {}), ...(options.host !== undefined ? { host: options.host } : {}) },
+    integrations: [clientbook({ dir: watcher.live.dir, ...(options.asOf ? { asOf: options.asOf } : {}) })],
+  });
+  const p = paint(io.color);
+  const url = `http://${hostOf(server.address)}:${server.address.port}/`;
+  io.stdout(`${p.green('The site is at')} ${p.bold(url)} ${p.dim('(it reloads on every save; Ctrl-C stops)')}\n`);
+  return { url, stop: () => server.stop() };
+}
+
+function hostOf(address: { address: string; family: string }): string {
+  if (address.address === '::' || address.address === '0.0.0.0' || address.address === '::1' || address.address === '127.0.0.1') return 'localhost';
+  return address.family === 'IPv6' ? `[${address.address}]` : address.address;
+}
+
+function parsePort(port: string | undefined): number | undefined {
+  if (port === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)
+    throw new UserError(`--port ${port} is not a port number.`, { exitCode: 2, hint: 'Write a number from 1 to 65535, e.g. --port 4321.' });
+  return Number(port);
+}

@@ -1,0 +1,55 @@
+/** What `done`, `note`, `met` and `new` share: the folder, `--on`, and edit failures as user errors. */
+import { parseDate, type PlainDate } from '../../core/dates.ts';
+import type { Diagnostic } from '../../core/diagnostics.ts';
+import type { EditableFile, EditPlan } from '../../core/edit/editable-file.ts';
+import { EditError, EditRejectedError } from '../../core/edit/errors.ts';
+import { editClient, openFolder, type EditRequest, type PortfolioFolder } from '../../core/edit/session.ts';
+import { formatText } from '../diagnostics-format.ts';
+import { UserError } from '../errors.ts';
+import { paint, type Io } from '../io.ts';
+import { checkDateOption } from './load.ts';
+
+export interface EditCommandOptions {
+  dir: string;
+  on?: string;
+}
+
+/** Runs `fn`, turning an edit that was refused into a user-facing error (exit 1), its diagnostics printed. */
+export async function asCommand<T>(io: Io, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof EditRejectedError) io.stderr(`${plainDiagnostics(error.diagnostics, paint(io.color))}\n`);
+    if (error instanceof EditError) throw new UserError(error.message, error.hint ? { hint: error.hint } : {});
+    throw error;
+  }
+}
+
+/** Diagnostics of a text that was never written: no code frame, since the file on disk is the old one. */
+function plainDiagnostics(diagnostics: readonly Diagnostic[], p: ReturnType<typeof paint>): string {
+  return diagnostics
+    .map((d) => `${p.bold(`${d.file}:${d.line}:${d.column}`)} (after the edit): ${p.red(p.bold(d.severity))}: ${d.message} ${p.dim(`[${d.code}]`)}${d.hint ? `\n  ${p.cyan('hint')}: ${d.hint.replaceAll('\n', '\n        ')}` : ''}\n`)
+    .join('');
+}
+
+export async function folderFor(io: Io, options: EditCommandOptions): Promise<{ folder: PortfolioFolder; on: PlainDate }> {
+  checkDateOption(options.on, '--on');
+  const folder = await asCommand(io, () => openFolder(options.dir, io.cwd));
+  return { folder, on: options.on ? parseDate(options.on)! : folder.today };
+}
+
+/** One edit of one client; prints what was done, and any warning the edit brought. */
+export async function runEdit(
+  io: Io,
+  options: EditCommandOptions,
+  client: string,
+  plan: (file: EditableFile, clientName: string, on: PlainDate) => EditPlan,
+  testing: Pick<EditRequest, 'fs' | 'beforeWrite'> = {},
+): Promise<number> {
+  const { folder, on } = await folderFor(io, options);
+  const outcome = await asCommand(io, () => editClient({ folder, client, plan: (file, name) => plan(file, name, on), ...testing }));
+  const p = paint(io.color);
+  io.stdout(`${p.bold(outcome.file)}: ${outcome.summary}${outcome.written ? '' : ' Nothing to change.'}\n`);
+  if (outcome.newWarnings.length > 0) io.stderr(`${formatText(outcome.newWarnings, io.cwd, p)}`);
+  return 0;
+}

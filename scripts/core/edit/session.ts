@@ -1,0 +1,81 @@
+/**
+ * One edit of one client file, start to finish: find the file, read it, plan the edit, check the
+ * result, write it atomically. Commands supply only the plan.
+ */
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { today, type PlainDate } from '../dates.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { listClientFiles } from '../load/walk.ts';
+import { loadSettings, type Settings } from '../settings.ts';
+import { writeFileAtomic, type AtomicFs } from './atomic-write.ts';
+import { applyEdit, openEditable, type EditableFile, type EditPlan } from './editable-file.ts';
+import { EditError } from './errors.ts';
+import { findClient } from './find-client.ts';
+
+export interface PortfolioFolder {
+  /** Absolute path. */
+  dir: string;
+  cwd: string;
+  settings: Settings;
+  /** Today in the portfolio's time zone. */
+  today: PlainDate;
+  /** Client files, relative to `dir`. */
+  relPaths: string[];
+}
+
+/** Display path of a file of the folder, relative to the working directory. */
+export const displayPath = (folder: Pick<PortfolioFolder, 'dir' | 'cwd'>, relPath: string) =>
+  path.relative(folder.cwd, path.join(folder.dir, relPath)).split(path.sep).join('/');
+
+export async function openFolder(dirOption: string, cwd: string): Promise<PortfolioFolder> {
+  const dir = path.resolve(cwd, dirOption);
+  let relPaths: string[];
+  try {
+    relPaths = await listClientFiles(dir);
+  } catch (error) {
+    throw new EditError(`Cannot read the portfolio folder ${dirOption}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, {
+      hint: 'Run clientbook in the folder that holds clients/, or pass --dir PATH.',
+    });
+  }
+  const { settings } = await loadSettings(dir, dirOption);
+  return { dir, cwd, settings, today: today(settings.timeZone), relPaths };
+}
+
+export interface EditOutcome {
+  /** Display path of the edited file. */
+  file: string;
+  summary: string;
+  /** False when the plan had nothing to change. */
+  written: boolean;
+  /** Warnings the edit brought, positioned in the file as written. */
+  newWarnings: Diagnostic[];
+}
+
+export interface EditRequest {
+  folder: PortfolioFolder;
+  /** How the user named the client. */
+  client: string;
+  plan: (file: EditableFile, clientName: string) => EditPlan;
+  /** For tests: file operations with injected failures. */
+  fs?: Partial<AtomicFs>;
+  /** For tests: runs after the file was read and before it is written. */
+  beforeWrite?: () => Promise<void> | void;
+}
+
+export async function editClient({ folder, client, plan, fs, beforeWrite }: EditRequest): Promise<EditOutcome> {
+  const ref = await findClient(folder.dir, folder.relPaths, client, folder.today);
+  const where = { path: path.join(folder.dir, ref.relPath), relPath: ref.relPath, file: displayPath(folder, ref.relPath) };
+  const bytes = await readFile(where.path);
+  const file = openEditable(bytes, where, folder.today);
+  const value = file.checked.parsed?.value as { name?: unknown } | undefined;
+  const name = typeof value?.name === 'string' ? value.name : ref.id;
+  const edit = plan(file, name);
+  if (edit.splices.length === 0) return { file: where.file, summary: edit.summary, written: false, newWarnings: [] };
+  const edited = applyEdit(file, edit, folder.today);
+  await beforeWrite?.();
+  // Through a symbolic link to the file it points at, so the link stays a link.
+  const target = await realpath(where.path).catch(() => where.path);
+  await writeFileAtomic(target, edited.bytes, { expected: bytes, ...(fs ? { fs } : {}) });
+  return { file: where.file, summary: edit.summary, written: true, newWarnings: edited.newWarnings };
+}
