@@ -1,8 +1,17 @@
 /** The commander program, built by a factory so tests can run it in-process. */
 import { Command, Option } from 'commander';
 import type { Io } from './io.ts';
+import { build } from './commands/build.ts';
 import { due } from './commands/due.ts';
 import { validate, type ValidateFormat } from './commands/validate.ts';
+import { diff } from './commands/diff.ts';
+import { hooksInstall } from './commands/hooks.ts';
+import { dev } from './commands/dev.ts';
+import { done } from './commands/done.ts';
+import { met } from './commands/met.ts';
+import { newClient } from './commands/new.ts';
+import { note } from './commands/note.ts';
+import { CADENCES, type Cadence } from '../core/schema/meetings.ts';
 
 export interface CommandResult {
   exitCode: number;
@@ -45,6 +54,85 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .action(async (opts: { dir: string; asOf?: string; within?: string; all?: boolean; json?: boolean }) =>
       run(() => due(io, opts))(),
     );
+
+  program
+    .command('build')
+    .description('validate, then build the private report site (refuses a portfolio with errors)')
+    .addOption(dirOption())
+    .addOption(asOfOption())
+    .option('--out <path>', 'the folder to build the site into', 'dist')
+    .action(async (opts: { dir: string; asOf?: string; out: string }) => run(() => build(io, opts))());
+
+  const onOption = () => new Option('--on <date>', "the day it happened (YYYY-MM-DD); default: today in the portfolio's time zone");
+  const clientArgument = '<client>';
+  const clientHelp = "the client's id (file name without .md), or a unique beginning of its id or name";
+
+  program
+    .command('new')
+    .description('add a client: a new file from the template, with a valid id; prints its path')
+    .argument('<name>', "the client's name, in quotes")
+    .addOption(dirOption())
+    .option('--type <type>', 'basic, strategic or break-fix (default: the template\'s)')
+    .option('--id <id>', 'the client id (file name) when the name cannot give one')
+    .action(async (name: string, opts: { dir: string; type?: string; id?: string }) => run(() => newClient(io, name, opts))());
+
+  program
+    .command('done')
+    .description('complete an action: a recurring one moves to its next due date, any other gets `done:`')
+    .argument(clientArgument, clientHelp)
+    .argument('<action>', "the action's title, or a unique beginning of it")
+    .addOption(dirOption())
+    .addOption(onOption())
+    .action(async (client: string, action: string, opts: { dir: string; on?: string }) => run(() => done(io, client, action, opts))());
+
+  program
+    .command('note')
+    .description('add a dated note to the client\'s file (`## YYYY-MM-DD Title`)')
+    .argument(clientArgument, clientHelp)
+    .argument('<text>', 'what happened, in quotes')
+    .addOption(dirOption())
+    .addOption(onOption())
+    .option('--title <title>', "the note's heading (default: its first words)")
+    .action(async (client: string, text: string, opts: { dir: string; on?: string; title?: string }) => run(() => note(io, client, text, opts))());
+
+  program
+    .command('met')
+    .description('record a meeting with the client (`meetings.last`)')
+    .argument(clientArgument, clientHelp)
+    .addOption(dirOption())
+    .addOption(onOption())
+    .addOption(new Option('--cadence <cadence>', 'also set the meeting rhythm').choices(CADENCES))
+    .action(async (client: string, opts: { dir: string; on?: string; cadence?: Cadence }) => run(() => met(io, client, opts))());
+
+  program
+    .command('diff')
+    .description('what changed in client commitments between two git revisions, as Markdown for a pull request')
+    .argument('[from]', 'a branch, tag or commit (default: where this branch left the default branch)')
+    .argument('[to]', 'a branch, tag or commit (default: the working tree)')
+    .addOption(dirOption())
+    .option('--json', 'print JSON for other tools')
+    .action(async (from: string | undefined, to: string | undefined, opts: { dir: string; json?: boolean }) =>
+      run(() => diff(io, from, to, opts))(),
+    );
+
+  const hooks = program.command('hooks').description('git hooks for the portfolio');
+  hooks
+    .command('install')
+    .description('install a pre-commit hook that validates the portfolio before each commit that changes it')
+    .addOption(dirOption())
+    .option('--force', 'replace a pre-commit hook that is not clientbook\'s (it is kept as pre-commit.backup)')
+    .action(async (opts: { dir: string; force?: boolean }) => run(() => hooksInstall(io, opts))());
+  for (const command of hooks.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('dev')
+    .description('the site on localhost with live reload; diagnostics re-printed on every save')
+    .addOption(dirOption())
+    .addOption(asOfOption())
+    .option('--port <port>', 'the port to serve on (default: 4321, or the next free one)')
+    .option('--host [host]', 'listen on all addresses, or on this one (default: localhost only)')
+    .option('--no-site', 'only watch the portfolio and re-print its diagnostics')
+    .action(async (opts: { dir: string; asOf?: string; port?: string; host?: string | boolean; site: boolean }) => run(() => dev(io, opts))());
 
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;

@@ -1,0 +1,61 @@
+/** `clientbook build`: validate the portfolio, then build the report site from it with Astro. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SiteData } from '../../site-integration/store.ts';
+import { historyOf } from '../../site-integration/load.ts';
+import { outDirProblem } from '../../site-integration/out-dir.ts';
+import { formatText, summary } from '../diagnostics-format.ts';
+import { UserError } from '../errors.ts';
+import { paint, type Io } from '../io.ts';
+import { openPortfolio } from './load.ts';
+
+export interface BuildCommandOptions {
+  dir: string;
+  /** Output folder; default `dist`. */
+  out?: string;
+  asOf?: string;
+}
+
+/** Where `site/` and `astro.config.mjs` live: the clientbook package, wherever the command runs. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export async function build(io: Io, options: BuildCommandOptions): Promise<number> {
+  const portfolio = await openPortfolio(io, options);
+  const p = paint(io.color);
+  if (portfolio.hasErrors) {
+    const errors = portfolio.diagnostics.filter((d) => d.severity === 'error');
+    io.stderr(`${formatText(errors, io.cwd, p)}\n${summary(errors, portfolio.files)}\n`);
+    throw new UserError('The portfolio has errors, so the site was not built.', {
+      hint: 'Fix the errors above (`npx clientbook validate` lists them all), then build again.',
+    });
+  }
+  const out = options.out ?? 'dist';
+  const outDir = path.resolve(io.cwd, out);
+  const problem = outDirProblem(outDir, [portfolio.dir, io.cwd, PACKAGE_ROOT]);
+  if (problem) throw new UserError(problem.message, { exitCode: 2, hint: 'Choose a new or empty folder with --out, e.g. --out dist.' });
+
+  const warnings = portfolio.diagnostics.length;
+  if (warnings > 0) io.stderr(`${p.yellow(summary(portfolio.diagnostics, portfolio.files))} Run \`npx clientbook validate\` to see them.\n`);
+
+  // Astro would otherwise report usage to its servers: no request leaves a clientbook build.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const [{ build: astroBuild }, { clientbook }] = await Promise.all([import('astro'), import('../../site-integration/index.ts')]);
+  const history = await historyOf(portfolio.dir, portfolio.settings.timeZone);
+  const data: SiteData = { portfolio, ...(history ? { history } : {}) };
+  const started = performance.now();
+  await astroBuild({
+    root: PACKAGE_ROOT,
+    configFile: false,
+    srcDir: './site',
+    outDir,
+    logLevel: io.env.CLIENTBOOK_ASTRO_LOG === 'info' ? 'info' : 'warn',
+    integrations: [clientbook({ dir: portfolio.dir, asOf: portfolio.asOf.toString(), data })],
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const shown = path.relative(io.cwd, outDir) || '.';
+  io.stdout(
+    `${p.green('Built')} the site for ${portfolio.asOf.toString()} from ${portfolio.clients.length} clients in ${seconds} s: ${shown}/index.html\n` +
+      "  Open it straight from disk, or serve the folder with any static web server.\n",
+  );
+  return 0;
+}

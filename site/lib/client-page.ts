@@ -1,0 +1,126 @@
+/** Everything the client page shows, in the order it shows it. */
+import { compareDates, daysBetween, type PlainDate } from '../../scripts/core/dates.ts';
+import type { Client } from '../../scripts/core/model/client.ts';
+import { nextGrowthCheck, nextMeeting, type AgendaItem } from '../../scripts/core/model/due.ts';
+import type { HealthSignal } from '../../scripts/core/model/health.ts';
+import type { Action } from '../../scripts/core/schema/action.ts';
+import type { Person } from '../../scripts/core/schema/person.ts';
+import type { HistoryEntry } from '../../scripts/core/git/history.ts';
+import { assetRows, lifeCycleCounts, type AssetRow, type LifeCycle } from './assets.ts';
+import { extensionEntries, type ExtensionEntry } from './extensions.ts';
+import { INVOLVEMENT_GUIDANCE, TYPE_GUIDANCE, type Guidance } from './guidance.ts';
+import { renderNotes } from './markdown.ts';
+import type { PortfolioIndex } from './portfolio-index.ts';
+
+export interface ClientLink {
+  id: string;
+  name: string;
+}
+
+export interface GrowthView {
+  outlook: string;
+  asked: PlainDate | null;
+  /** Days from `asked` to the as-of date. */
+  askedDaysAgo: number | null;
+  /** The next time to ask (a year after `asked`); null when never asked; undefined for clients not asked (not active). */
+  nextAsk: PlainDate | null | undefined;
+  /** Asking is due: a year has passed, or it was never asked. */
+  askDue: boolean;
+  horizon: number | null;
+  headcountNow: number | null;
+  headcountThen: number | null;
+  revenue: string | null;
+  note: string | null;
+}
+
+export interface MeetingsView {
+  cadence: string;
+  last: PlainDate | null;
+  /** The next meeting: null when never met, undefined without a cadence. */
+  next: PlainDate | null | undefined;
+  overdue: boolean;
+}
+
+export interface ClientPageData {
+  client: Client;
+  contact: Person | undefined;
+  people: readonly Person[];
+  involvement: { value: string; guidance: Guidance };
+  type: { value: string; guidance: Guidance };
+  signals: readonly HealthSignal[];
+  /** Open items with a date or overdue, most urgent first. */
+  due: readonly AgendaItem[];
+  growth: GrowthView;
+  meetings: MeetingsView | undefined;
+  openActions: { action: Action; index: number }[];
+  doneActions: { action: Action; index: number }[];
+  assets: AssetRow[];
+  assetCounts: Record<LifeCycle, number>;
+  referredBy: ClientLink | undefined;
+  referred: ClientLink[];
+  extensions: ExtensionEntry[];
+  notesHtml: string;
+  /** Newest first; undefined when there is no history (the section is left out). */
+  history: readonly HistoryEntry[] | undefined;
+}
+
+/** The page of one client: reads only that client and the portfolio's shared lookups. */
+export function clientPageData(index: PortfolioIndex, client: Client): ClientPageData {
+  const { asOf, settings } = index.portfolio;
+  const data = client.data;
+  const referrer = data.referred_by ? index.byId.get(data.referred_by) : undefined;
+  const actions = data.actions.map((action, i) => ({ action, index: i }));
+  const assets = assetRows(data.assets, asOf, settings.dueWindow);
+  const meeting = nextMeeting(client);
+  return {
+    client,
+    contact: data.contact,
+    people: data.people ?? [],
+    involvement: { value: data.involvement ?? 'unknown', guidance: INVOLVEMENT_GUIDANCE[data.involvement ?? 'unknown'] },
+    type: { value: data.type, guidance: TYPE_GUIDANCE[data.type] },
+    signals: index.health.get(client.id) ?? [],
+    due: index.items.get(client.id) ?? [],
+    growth: growthView(client, asOf),
+    meetings: data.meetings
+      ? {
+          cadence: data.meetings.cadence,
+          last: data.meetings.last ?? null,
+          next: meeting,
+          overdue: meeting === null || (meeting !== undefined && compareDates(meeting, asOf) < 0),
+        }
+      : undefined,
+    openActions: actions.filter((a) => !a.action.done).sort((a, b) => compareOptionalDates(a.action.due, b.action.due) || a.index - b.index),
+    doneActions: actions.filter((a) => a.action.done).sort((a, b) => compareDates(b.action.done!, a.action.done!) || a.index - b.index),
+    assets,
+    assetCounts: lifeCycleCounts(assets),
+    referredBy: referrer ? { id: referrer.id, name: referrer.data.name } : undefined,
+    referred: (index.referrals.get(client.id) ?? []).map((c) => ({ id: c.id, name: c.data.name })),
+    extensions: extensionEntries(client.extensions),
+    notesHtml: renderNotes(client.body),
+    history: index.history?.get(client.id),
+  };
+}
+
+function growthView(client: Client, asOf: PlainDate): GrowthView {
+  const growth = client.data.growth;
+  const next = nextGrowthCheck(client);
+  return {
+    outlook: growth.outlook,
+    asked: growth.asked ?? null,
+    askedDaysAgo: growth.asked ? daysBetween(growth.asked, asOf) : null,
+    nextAsk: next,
+    askDue: next === null || (next !== undefined && compareDates(next, asOf) <= 0),
+    // FORMAT.md: the horizon defaults to the year three years after `asked`.
+    horizon: growth.horizon ?? (growth.asked ? growth.asked.year + 3 : null),
+    headcountNow: client.data.employees ?? null,
+    headcountThen: growth.headcount ?? null,
+    revenue: growth.revenue ?? null,
+    note: growth.note ?? null,
+  };
+}
+
+/** Dated first, by date; undated last. */
+function compareOptionalDates(a: PlainDate | undefined, b: PlainDate | undefined): number {
+  if (a && b) return compareDates(a, b);
+  return a ? -1 : b ? 1 : 0;
+}

@@ -1,0 +1,17 @@
+/** What every page starts from: the portfolio, its shared lookups and its settings. */
+import type { PlainDate } from '../../scripts/core/dates.ts';
+import type { Settings } from '../../scripts/core/settings.ts';
+import { portfolioIndex, type PortfolioIndex } from './portfolio-index.ts';
+import { getSiteData } from './site-data.ts';
+
+export interface PageContext {
+  index: PortfolioIndex;
+  settings: Settings;
+  asOf: PlainDate;
+}
+
+export async function pageContext(): Promise<PageContext> {
+  const data = await getSiteData();
+  const index = portfolioIndex(data);
+  return { index, settings: data.portfolio.settings, asOf: data.portfolio.asOf };
+}

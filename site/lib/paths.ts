@@ -1,0 +1,39 @@
+/**
+ * Every page of the site and the relative link from one to another. Links always name a file
+ * (`clients/index.html`, never `clients/`): opened from disk, a browser shows a folder's listing
+ * rather than its index.html. And they are relative, so the site works wherever it is copied.
+ */
+
+/** Page files, relative to the site root. */
+export const routes = {
+  agenda: () => 'index.html',
+  clients: () => 'clients/index.html',
+  client: (id: string) => `clients/${id}/index.html`,
+  clientRoadmap: (id: string) => `clients/${id}/roadmap/index.html`,
+  meetingSheet: (id: string) => `clients/${id}/meeting-sheet/index.html`,
+  roadmap: () => 'roadmap/index.html',
+  health: () => 'health/index.html',
+  calendar: () => 'calendar.ics',
+} as const;
+
+/** The link from the page `from` to the file `to` (both relative to the site root), e.g. `../../index.html`. */
+export function relativeHref(from: string, to: string): string {
+  const [toPath, hash] = splitHash(to);
+  const fromDirs = from.split('/').slice(0, -1);
+  const toParts = toPath.split('/');
+  let common = 0;
+  while (common < fromDirs.length && common < toParts.length - 1 && fromDirs[common] === toParts[common]) common++;
+  const up = '../'.repeat(fromDirs.length - common);
+  const rest = toParts.slice(common).join('/');
+  return `${up}${rest}${hash}`;
+}
+
+/** A link maker for one page: `const href = linksFrom(routes.client(id)); href(routes.agenda())`. */
+export function linksFrom(page: string): (to: string) => string {
+  return (to) => relativeHref(page, to);
+}
+
+function splitHash(to: string): [string, string] {
+  const i = to.indexOf('#');
+  return i < 0 ? [to, ''] : [to.slice(0, i), to.slice(i)];
+}

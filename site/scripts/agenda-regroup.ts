@@ -1,0 +1,107 @@
+/**
+ * Opened on a later day than it was built for, the agenda moves its items to the groups they
+ * belong in on the reader's own date: yesterday's "upcoming" is today's "today". The page is
+ * complete without this script; it only rearranges rows the build wrote.
+ */
+import { orderGroup, runFlags, type RowKey } from '../lib/agenda-order.ts';
+import { dayStatus, daysFromTo, localDate, relativeDays, type DayStatus } from '../lib/day-math.ts';
+
+const STATUSES: DayStatus[] = ['overdue', 'today', 'upcoming', 'later'];
+const LABELS: Record<DayStatus, string> = { overdue: 'Overdue', today: 'Today', upcoming: 'Upcoming', later: 'Later' };
+
+interface Row extends RowKey {
+  element: HTMLElement;
+  status: DayStatus;
+}
+
+function readRow(element: HTMLElement, today: string, window: number): Row {
+  const d = element.dataset;
+  const due = d.due ? d.due : null;
+  const status = dayStatus(due, today, window);
+  const rel = element.querySelector('[data-rel]');
+  if (rel) rel.textContent = relativeDays(due === null ? null : daysFromTo(today, due));
+  element.dataset.status = status;
+  const label = element.querySelector<HTMLElement>('[data-status-label]');
+  if (label) {
+    label.textContent = LABELS[status];
+    for (const s of STATUSES) label.classList.toggle(s, s === status);
+  }
+  return { element, status, due, client: d.client ?? '', clientName: d.clientName ?? '', kind: d.kind ?? '', title: d.title ?? '' };
+}
+
+function fill(list: Element, status: string, rows: Row[]): void {
+  const ordered = orderGroup(status, rows);
+  const flags = runFlags(ordered);
+  ordered.forEach((row, i) => {
+    row.element.classList.toggle('same-client', flags[i]!.sameClient);
+    row.element.classList.toggle('same-day', flags[i]!.sameDay);
+    list.append(row.element);
+  });
+}
+
+function setCount(section: Element, doc: Document, key: string, n: number): void {
+  const count = section.querySelector('[data-group-count]');
+  if (count) count.textContent = String(n);
+  const empty = section.querySelector<HTMLElement>('[data-empty]');
+  if (empty) empty.hidden = n > 0;
+  const chip = doc.querySelector(`[data-count="${key}"]`);
+  if (chip) chip.textContent = String(n);
+}
+
+function formatDay(date: string, lang: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  try {
+    return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+  } catch {
+    return date;
+  }
+}
+
+export function regroupAgenda(doc: Document, now: Date): void {
+  const root = doc.getElementById('agenda');
+  if (!root?.dataset.asOf) return;
+  const built = root.dataset.asOf;
+  const windowDays = Number(root.dataset.window ?? '30');
+  /** Later items are in the page up to this many days past the window (site/lib/agenda.ts). */
+  const horizon = Number(root.dataset.horizon ?? '0');
+  const today = localDate(now);
+  if (today === built) return;
+
+  const groups = new Map<string, Element>();
+  for (const section of root.querySelectorAll('[data-group]')) groups.set(section.getAttribute('data-group')!, section);
+  const buckets: Record<DayStatus, Row[]> = { overdue: [], today: [], upcoming: [], later: [] };
+  for (const section of groups.values()) {
+    for (const li of section.querySelectorAll<HTMLElement>('li.item')) {
+      const row = readRow(li, today, windowDays);
+      buckets[row.status].push(row);
+    }
+  }
+  for (const status of STATUSES) {
+    const section = groups.get(status);
+    const list = section?.querySelector('[data-list]');
+    if (!section || !list) continue;
+    fill(list, status, buckets[status]);
+    setCount(section, doc, status, buckets[status].length);
+  }
+
+  const checks = root.querySelector('[data-checks]');
+  if (checks) {
+    let shown = 0;
+    for (const li of checks.querySelectorAll<HTMLElement>('li.item')) {
+      const row = readRow(li, today, windowDays);
+      li.hidden = row.status === 'later';
+      if (!li.hidden) shown++;
+    }
+    setCount(checks, doc, 'checks', shown);
+  }
+
+  const notice = root.querySelector<HTMLElement>('[data-regrouped]');
+  if (notice) {
+    const lang = doc.documentElement.lang;
+    const age = daysFromTo(built, today);
+    let text = `This agenda was built for ${formatDay(built, lang)}. Today is ${formatDay(today, lang)}, so its items have been moved to match today. Changes made to client files since the build appear after the next one.`;
+    if (age > horizon) text += ` Items due more than ${horizon} days after the build are not in this page: build the site again.`;
+    notice.textContent = text;
+    notice.hidden = false;
+  }
+}

@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { run } from '../helpers/cli.ts';
+import { client, tempPortfolios } from '../helpers/portfolio.ts';
+
+const portfolio = tempPortfolios();
+
+// These stop before Astro runs; tests/e2e/site.test.ts builds real sites.
+describe('clientbook build refuses', () => {
+  test('a portfolio with errors: the diagnostics as `validate` prints them, exit 1, nothing built', async () => {
+    const dir = await portfolio({
+      'clients/acme.md': client('name: Acme\ntype: basic\ngrowth:\n  outlook: stable\n  asked: 12/01/2026'),
+      'clients/bolt.md': client('name: Bolt'),
+    });
+    const result = await run(['build', '--as-of', '2026-12-01'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('clients/acme.md:6:10: error: `asked: 12/01/2026` is not a date');
+    expect(result.stderr).toContain('2 files checked: 1 error, 0 warnings.');
+    expect(result.stderr).toContain('error: The portfolio has errors, so the site was not built.');
+    expect(result.stdout).toBe('');
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  test('an output folder that holds the portfolio (building empties it first)', async () => {
+    const dir = await portfolio({ 'clients/acme.md': client() });
+    const result = await run(['build', '--out', '.'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/holds .*clients, and building the site empties its output folder first/);
+    expect(existsSync(path.join(dir, 'clients/acme.md'))).toBe(true);
+  });
+
+  test('an output folder with files clientbook did not build', async () => {
+    const dir = await portfolio({ 'clients/acme.md': client(), 'site-notes/todo.txt': 'keep me' });
+    const result = await run(['build', '--out', 'site-notes'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('site-notes already exists and holds files that clientbook did not build');
+    expect(readFileSync(path.join(dir, 'site-notes/todo.txt'), 'utf8')).toBe('keep me');
+  });
+
+  test('a date that is not a date', async () => {
+    const dir = await portfolio({ 'clients/acme.md': client() });
+    const result = await run(['build', '--as-of', '2026-13-01'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--as-of 2026-13-01 is not a date.');
+  });
+});
