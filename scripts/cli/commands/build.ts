@@ -1,4 +1,5 @@
 /** `clientbook build`: validate the portfolio, then build the report site from it with Astro. */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteData } from '../../site-integration/store.ts';
@@ -43,14 +44,16 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
   const history = await historyOf(portfolio.dir, portfolio.settings.timeZone);
   const data: SiteData = { portfolio, ...(history ? { history } : {}) };
   const started = performance.now();
-  await astroBuild({
-    root: PACKAGE_ROOT,
-    configFile: false,
-    srcDir: './site',
-    outDir,
-    logLevel: io.env.CLIENTBOOK_ASTRO_LOG === 'info' ? 'info' : 'warn',
-    integrations: [clientbook({ dir: portfolio.dir, asOf: portfolio.asOf.toString(), data })],
-  });
+  await inPrivateBuildDir(() =>
+    astroBuild({
+      root: PACKAGE_ROOT,
+      configFile: false,
+      srcDir: './site',
+      outDir,
+      logLevel: io.env.CLIENTBOOK_ASTRO_LOG === 'info' ? 'info' : 'warn',
+      integrations: [clientbook({ dir: portfolio.dir, asOf: portfolio.asOf.toString(), data })],
+    }),
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const shown = path.relative(io.cwd, outDir) || '.';
   io.stdout(
@@ -58,4 +61,24 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
       "  Open it straight from disk, or serve the folder with any static web server.\n",
   );
   return 0;
+}
+
+/**
+ * Astro writes its page bundle to `<cwd>/.astro/.prerender` when the output folder is outside the
+ * working directory, and imports it from there, so the folder must sit inside the project (to
+ * resolve its packages) and must be this build's own: two builds at once (two terminals, parallel
+ * tests) would otherwise overwrite each other's bundle. Each build runs from a private folder.
+ */
+async function inPrivateBuildDir<T>(run: () => Promise<T>): Promise<T> {
+  const base = path.join(PACKAGE_ROOT, '.astro');
+  await mkdir(base, { recursive: true });
+  const work = await mkdtemp(path.join(base, 'build-'));
+  const previous = process.cwd();
+  process.chdir(work);
+  try {
+    return await run();
+  } finally {
+    process.chdir(previous);
+    await rm(work, { recursive: true, force: true });
+  }
 }
