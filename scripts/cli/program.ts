@@ -1,17 +1,23 @@
 /** The commander program, built by a factory so tests can run it in-process. */
 import { Command, Option } from 'commander';
 import type { Io } from './io.ts';
-import { build } from './commands/build.ts';
-import { due } from './commands/due.ts';
-import { validate, type ValidateFormat } from './commands/validate.ts';
-import { diff } from './commands/diff.ts';
-import { hooksInstall } from './commands/hooks.ts';
-import { dev } from './commands/dev.ts';
-import { done } from './commands/done.ts';
-import { met } from './commands/met.ts';
-import { newClient } from './commands/new.ts';
-import { note } from './commands/note.ts';
+import type { ValidateFormat } from './commands/validate.ts';
 import { CADENCES, type Cadence } from '../core/schema/meetings.ts';
+
+// Each command's module is imported only when it runs, so `validate` never loads Astro, chokidar
+// or the git code: start-up time is part of every command's cost.
+const commands = {
+  build: () => import('./commands/build.ts'),
+  due: () => import('./commands/due.ts'),
+  validate: () => import('./commands/validate.ts'),
+  diff: () => import('./commands/diff.ts'),
+  hooks: () => import('./commands/hooks.ts'),
+  dev: () => import('./commands/dev.ts'),
+  done: () => import('./commands/done.ts'),
+  met: () => import('./commands/met.ts'),
+  new: () => import('./commands/new.ts'),
+  note: () => import('./commands/note.ts'),
+};
 
 export interface CommandResult {
   exitCode: number;
@@ -40,7 +46,7 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .addOption(asOfOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .action(async (opts: { dir: string; asOf?: string; format: ValidateFormat }) =>
-      run(() => validate(io, opts))(),
+      run(async () => (await commands.validate()).validate(io, opts))(),
     );
 
   program
@@ -52,7 +58,7 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .option('--all', 'also list items beyond the window')
     .option('--json', 'print JSON for other tools')
     .action(async (opts: { dir: string; asOf?: string; within?: string; all?: boolean; json?: boolean }) =>
-      run(() => due(io, opts))(),
+      run(async () => (await commands.due()).due(io, opts))(),
     );
 
   program
@@ -61,7 +67,7 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .addOption(dirOption())
     .addOption(asOfOption())
     .option('--out <path>', 'the folder to build the site into', 'dist')
-    .action(async (opts: { dir: string; asOf?: string; out: string }) => run(() => build(io, opts))());
+    .action(async (opts: { dir: string; asOf?: string; out: string }) => run(async () => (await commands.build()).build(io, opts))());
 
   const onOption = () => new Option('--on <date>', "the day it happened (YYYY-MM-DD); default: today in the portfolio's time zone");
   const clientArgument = '<client>';
@@ -74,7 +80,7 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .addOption(dirOption())
     .option('--type <type>', 'basic, strategic or break-fix (default: the template\'s)')
     .option('--id <id>', 'the client id (file name) when the name cannot give one')
-    .action(async (name: string, opts: { dir: string; type?: string; id?: string }) => run(() => newClient(io, name, opts))());
+    .action(async (name: string, opts: { dir: string; type?: string; id?: string }) => run(async () => (await commands.new()).newClient(io, name, opts))());
 
   program
     .command('done')
@@ -83,7 +89,7 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .argument('<action>', "the action's title, or a unique beginning of it")
     .addOption(dirOption())
     .addOption(onOption())
-    .action(async (client: string, action: string, opts: { dir: string; on?: string }) => run(() => done(io, client, action, opts))());
+    .action(async (client: string, action: string, opts: { dir: string; on?: string }) => run(async () => (await commands.done()).done(io, client, action, opts))());
 
   program
     .command('note')
@@ -93,7 +99,7 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .addOption(dirOption())
     .addOption(onOption())
     .option('--title <title>', "the note's heading (default: its first words)")
-    .action(async (client: string, text: string, opts: { dir: string; on?: string; title?: string }) => run(() => note(io, client, text, opts))());
+    .action(async (client: string, text: string, opts: { dir: string; on?: string; title?: string }) => run(async () => (await commands.note()).note(io, client, text, opts))());
 
   program
     .command('met')
@@ -102,7 +108,7 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .addOption(dirOption())
     .addOption(onOption())
     .addOption(new Option('--cadence <cadence>', 'also set the meeting rhythm').choices(CADENCES))
-    .action(async (client: string, opts: { dir: string; on?: string; cadence?: Cadence }) => run(() => met(io, client, opts))());
+    .action(async (client: string, opts: { dir: string; on?: string; cadence?: Cadence }) => run(async () => (await commands.met()).met(io, client, opts))());
 
   program
     .command('diff')
@@ -112,7 +118,7 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .addOption(dirOption())
     .option('--json', 'print JSON for other tools')
     .action(async (from: string | undefined, to: string | undefined, opts: { dir: string; json?: boolean }) =>
-      run(() => diff(io, from, to, opts))(),
+      run(async () => (await commands.diff()).diff(io, from, to, opts))(),
     );
 
   const hooks = program.command('hooks').description('git hooks for the portfolio');
@@ -121,7 +127,7 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .description('install a pre-commit hook that validates the portfolio before each commit that changes it')
     .addOption(dirOption())
     .option('--force', 'replace a pre-commit hook that is not clientbook\'s (it is kept as pre-commit.backup)')
-    .action(async (opts: { dir: string; force?: boolean }) => run(() => hooksInstall(io, opts))());
+    .action(async (opts: { dir: string; force?: boolean }) => run(async () => (await commands.hooks()).hooksInstall(io, opts))());
   for (const command of hooks.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   program
@@ -132,7 +138,7 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .option('--port <port>', 'the port to serve on (default: 4321, or the next free one)')
     .option('--host [host]', 'listen on all addresses, or on this one (default: localhost only)')
     .option('--no-site', 'only watch the portfolio and re-print its diagnostics')
-    .action(async (opts: { dir: string; asOf?: string; port?: string; host?: string | boolean; site: boolean }) => run(() => dev(io, opts))());
+    .action(async (opts: { dir: string; asOf?: string; port?: string; host?: string | boolean; site: boolean }) => run(async () => (await commands.dev()).dev(io, opts))());
 
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
