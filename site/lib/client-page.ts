@@ -1,4 +1,5 @@
 /** Everything the client page shows, in the order it shows it. */
+import { growthHorizon } from '../../scripts/core/model/growth.ts';
 import { compareDates, daysBetween, type PlainDate } from '../../scripts/core/dates.ts';
 import type { Client } from '../../scripts/core/model/client.ts';
 import { nextGrowthCheck, nextMeeting, type AgendaItem } from '../../scripts/core/model/due.ts';
@@ -110,8 +111,7 @@ function growthView(client: Client, asOf: PlainDate): GrowthView {
     askedDaysAgo: growth.asked ? daysBetween(growth.asked, asOf) : null,
     nextAsk: next,
     askDue: next === null || (next !== undefined && compareDates(next, asOf) <= 0),
-    // FORMAT.md: the horizon defaults to the year three years after `asked`.
-    horizon: growth.horizon ?? (growth.asked ? growth.asked.year + 3 : null),
+    horizon: growthHorizon(growth)?.year ?? null,
     headcountNow: client.data.employees ?? null,
     headcountThen: growth.headcount ?? null,
     revenue: growth.revenue ?? null,

@@ -13,6 +13,7 @@ import type { ClientType, Involvement } from '../schema/client.ts';
 import type { Cadence } from '../schema/meetings.ts';
 import type { Person } from '../schema/person.ts';
 import type { RoadmapStatus } from '../schema/roadmap-item.ts';
+import { growthHorizon } from './growth.ts';
 import type { Client } from './client.ts';
 import { nextMeeting } from './due.ts';
 import { formatCents, type Cents } from './money.ts';
@@ -181,9 +182,10 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
   const outlook: PreviousAnswer[] = [{ label: 'Outlook', value: OUTLOOK_WORDS[growth.outlook], source: 'growth.outlook' }];
   if (growth.asked) outlook.push({ label: 'Asked', value: growth.asked.toString(), source: 'growth.asked' });
   else outlook.push({ label: 'Asked', value: 'never: this is the first time', source: 'growth.asked' });
-  const horizon = growth.horizon ?? (growth.asked ? growth.asked.year + 3 : undefined);
-  if (horizon !== undefined)
-    outlook.push({ label: 'Looking to', value: growth.horizon ? String(horizon) : `${horizon} (three years after asking)`, source: 'growth.horizon' });
+  const reach = growthHorizon(growth);
+  const horizon = reach?.year;
+  if (reach)
+    outlook.push({ label: 'Looking to', value: reach.stated ? String(reach.year) : `${reach.year} (three years after asking)`, source: 'growth.horizon' });
 
   const today: PreviousAnswer[] =
     data.employees === undefined ? [] : [{ label: 'People', value: String(data.employees), source: 'employees' }];
