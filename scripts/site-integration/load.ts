@@ -36,15 +36,15 @@ export function assertNoErrors(portfolio: Portfolio, cwd = process.cwd()): void 
   const errors = portfolio.diagnostics.filter((d) => d.severity === 'error');
   throw new PortfolioErrorsError(
     `${formatText(errors, cwd, paint(false))}\n${summary(errors, portfolio.files)}\n` +
-      'The site is not built from a portfolio with errors: fix them (`npx clientbook validate` lists them all) and build again.',
+      'The site is not built from a portfolio with errors. Fix them (`npx clientbook validate` lists them all): ' +
+        '`clientbook dev` shows the site again on the next save; after `clientbook build`, run it again.',
   );
 }
 
 /**
  * The portfolio's git history: one `git log` for all clients. Outside a repository (or without
- * git) there is none, and the site leaves the History sections out.
+ * git) it is unavailable, with the reason, which the client pages show in place of the history.
  */
-export async function historyOf(dir: string, timeZone: string): Promise<History | undefined> {
-  const history = await readHistory(dir, { timeZone });
-  return history.available ? history : undefined;
+export async function historyOf(dir: string, timeZone: string): Promise<History> {
+  return readHistory(dir, { timeZone });
 }

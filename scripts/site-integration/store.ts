@@ -13,7 +13,7 @@ import type { Portfolio } from '../core/portfolio.ts';
 /** What the pages read: the validated portfolio and, when the portfolio is in git, its history. */
 export interface SiteData {
   portfolio: Portfolio;
-  /** Git history of the client files; absent or `available: false` leaves the History sections out. */
+  /** Git history of the client files; with `available: false` the client pages show its `reason` instead. */
   history?: History;
 }
 

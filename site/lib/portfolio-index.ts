@@ -59,5 +59,5 @@ function buildIndex({ portfolio, history }: SiteData): PortfolioIndex {
       clientHealth(client, { asOf, staleMonths: settings.staleMonths, ...(lastChanged ? { lastChanged } : {}) }),
     );
   }
-  return { portfolio, byId, referrals, items, health, history: history?.available ? history.byClient : undefined, historyNote: history?.available ? history.reason : undefined, lastChanged };
+  return { portfolio, byId, referrals, items, health, history: history?.available ? history.byClient : undefined, historyNote: history?.reason, lastChanged };
 }
