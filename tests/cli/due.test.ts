@@ -117,7 +117,7 @@ describe('due as text', () => {
       "Due as of Tuesday, December 1, 2026 (window 30 days, to 2026-12-31)
 
       Overdue (3)
-        —               never done     Lakeside Dental  meeting  Quarterly meeting
+        —               never held     Lakeside Dental  meeting  Quarterly meeting
         2026-11-20 Fri  11 days ago    Hank's Hardware  action   Send the server quote
         2026-11-30 Mon  yesterday      Hank's Hardware  meeting  Monthly meeting
 

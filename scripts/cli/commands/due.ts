@@ -57,8 +57,16 @@ const KIND_LABELS: Record<AgendaItem['kind'], string> = {
   growth: 'outlook',
 };
 
-export function relativeDays(days: number | null): string {
-  if (days === null) return 'never done';
+/** Undated items are overdue because something never happened: say what. */
+const NEVER: Record<AgendaItem['kind'], string> = {
+  action: 'no date',
+  asset: 'no date',
+  meeting: 'never held',
+  growth: 'never asked',
+};
+
+export function relativeDays(days: number | null, kind: AgendaItem['kind'] = 'action'): string {
+  if (days === null) return NEVER[kind];
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
@@ -86,7 +94,7 @@ export function agendaText(
     lines.push(colour(p.bold(`${HEADINGS[status]} (${group.length})`)));
     for (const item of group) {
       const date = item.dueDate ? `${item.dueDate.toString()} ${short(item.dueDate)}` : '—'.padEnd(14);
-      const when = relativeDays(item.days).padEnd(13);
+      const when = relativeDays(item.days, item.kind).padEnd(13);
       const name = truncate(item.clientName, nameWidth).padEnd(nameWidth);
       lines.push(`  ${date}  ${p.dim(when)}  ${name}  ${p.dim(KIND_LABELS[item.kind].padEnd(7))}  ${item.title}`);
     }
