@@ -15,9 +15,15 @@ const PATTERNS: { name: string; pattern: RegExp }[] = [
   },
   {
     name: 'an API key or token',
-    pattern: /\b(?:api[_ -]?key|api[_ -]?secret|secret[_ -]?key|client[_ -]?secret|access[_ -]?token|auth[_ -]?token|bearer)\b["']?\s*(?::|=|\bis\b)?\s*["']?[A-Za-z0-9_\-./+=]{16,}/i,
+    // A label and a value: "api_key: 9f8e7d6c", "client secret = ...", "token: ...".
+    pattern: /\b(?:api[_ -]?key|api[_ -]?secret|secret(?:[_ -]?key)?|client[_ -]?secret|(?:(?:access|auth|api)[_ -]?)?token|credentials?)\b["']?\s*(?::|=|\bis\b)\s*["']?[A-Za-z0-9_\-./+=]{8,}/i,
   },
+  { name: 'a bearer token', pattern: /\bbearer\s+[A-Za-z0-9_\-./+=]{16,}/i },
 ];
+
+/** A line that says where the secret is kept ("password: in the vault") holds none. */
+const POINTER = /\b(?:vault|1password|bitwarden|keepass(?:xc)?|lastpass|dashlane|keeper|password manager)\b/i;
+const LABELLED = new Set(['a password', 'an API key or token']);
 
 /** Warns on every line that looks like it holds a secret, front matter and notes alike. */
 export function checkSecrets(index: LineIndex, sink: DiagnosticSink): void {
@@ -25,7 +31,7 @@ export function checkSecrets(index: LineIndex, sink: DiagnosticSink): void {
     const text = index.lineText(line);
     for (const { name, pattern } of PATTERNS) {
       const m = pattern.exec(text);
-      if (!m) continue;
+      if (!m || (LABELLED.has(name) && POINTER.test(text))) continue;
       const start = index.lineStart(line) + m.index;
       sink.add({
         start,
