@@ -46,31 +46,7 @@ export function startOf(value: string): PlainDate | undefined {
   return parseDate(value) ?? parseDate(`${value}-01`);
 }
 
-/** Whole months from `from` to `to` (0 when `to` is earlier). */
-export function monthsBetween(from: PlainDate, to: PlainDate): number {
-  if (Temporal.PlainDate.compare(from, to) >= 0) return 0;
-  return from.until(to, { largestUnit: 'months' }).months;
-}
-
-/** `4 years 2 months`, `9 months`, `under a month`. */
-export function formatAge(months: number): string {
-  if (months < 1) return 'under a month';
-  const years = Math.floor(months / 12);
-  const rest = months % 12;
-  const parts = [];
-  if (years) parts.push(`${years} year${years === 1 ? '' : 's'}`);
-  if (rest) parts.push(`${rest} month${rest === 1 ? '' : 's'}`);
-  return parts.join(' ');
-}
-
-/** How long ago a date was, from the as-of date: `10 months ago`, `today`. */
-export function ago(date: PlainDate, asOf: PlainDate): string {
-  const days = daysBetween(date, asOf);
-  if (days === 0) return 'today';
-  if (days < 0) return 'in the future';
-  if (days < 60) return days < 14 ? `${days} day${days === 1 ? '' : 's'} ago` : `${Math.round(days / 7)} weeks ago`;
-  return `${formatAge(monthsBetween(date, asOf))} ago`;
-}
+export { ago, formatAge, monthsBetween } from '../../scripts/core/relative-time.ts';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

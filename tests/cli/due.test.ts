@@ -185,3 +185,21 @@ describe('bad usage exits 2', () => {
     expect(stderr.split('\n')[0]).toBe('error: The portfolio folder nope does not exist.');
   });
 });
+
+describe('how long ago, in the text agenda', () => {
+  it('counts days up to two months, then months and years', async () => {
+    const { relativeDays } = await import('../../scripts/cli/commands/due.ts');
+    const { Temporal } = await import('../../scripts/core/dates.ts');
+    const asOf = Temporal.PlainDate.from('2026-12-01');
+    const at = (d: string) => {
+      const due = Temporal.PlainDate.from(d);
+      return relativeDays(due.until(asOf).days * -1, 'action', due, asOf);
+    };
+    expect(at('2026-11-30')).toBe('yesterday');
+    expect(at('2026-10-03')).toBe('59 days ago');
+    expect(at('2026-10-01')).toBe('2 months ago');
+    expect(at('2021-09-30')).toBe('5 years 2 months ago');
+    expect(relativeDays(null, 'meeting')).toBe('never held');
+    expect(relativeDays(null, 'growth')).toBe('never asked');
+  });
+});

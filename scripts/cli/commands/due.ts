@@ -1,4 +1,5 @@
 import type { PlainDate } from '../../core/dates.ts';
+import { ago } from '../../core/relative-time.ts';
 import { dueItems, toPublicItem, type AgendaItem, type DueStatus } from '../../core/model/due.ts';
 import { clientsWithoutNextAction } from '../../core/model/health.ts';
 import { formatText, summary } from '../diagnostics-format.ts';
@@ -65,8 +66,10 @@ const NEVER: Record<AgendaItem['kind'], string> = {
   growth: 'never asked',
 };
 
-export function relativeDays(days: number | null, kind: AgendaItem['kind'] = 'action'): string {
+export function relativeDays(days: number | null, kind: AgendaItem['kind'] = 'action', dueDate?: PlainDate | null, asOf?: PlainDate): string {
   if (days === null) return NEVER[kind];
+  // Long overdue: "5 years ago" says more than "1888 days ago".
+  if (days <= -60 && dueDate && asOf) return ago(dueDate, asOf);
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
@@ -87,6 +90,8 @@ export function agendaText(
   const lines = [p.bold(`Due as of ${long(asOf)}`) + p.dim(` (window ${window} days, to ${end.toString()})`), ''];
   if (items.length === 0) lines.push('Nothing is due. A good day to call a client you have not seen for a while.', '');
   const nameWidth = Math.min(28, Math.max(0, ...items.map((i) => i.clientName.length)));
+  const whens = new Map(items.map((i) => [i, relativeDays(i.days, i.kind, i.dueDate, asOf)]));
+  const whenWidth = Math.max(13, ...[...whens.values()].map((w) => w.length));
   for (const status of ['overdue', 'today', 'upcoming', 'later'] as const) {
     const group = items.filter((i) => i.status === status);
     if (group.length === 0) continue;
@@ -94,7 +99,7 @@ export function agendaText(
     lines.push(colour(p.bold(`${HEADINGS[status]} (${group.length})`)));
     for (const item of group) {
       const date = item.dueDate ? `${item.dueDate.toString()} ${short(item.dueDate)}` : '—'.padEnd(14);
-      const when = relativeDays(item.days, item.kind).padEnd(13);
+      const when = whens.get(item)!.padEnd(whenWidth);
       const name = truncate(item.clientName, nameWidth).padEnd(nameWidth);
       lines.push(`  ${date}  ${p.dim(when)}  ${name}  ${p.dim(KIND_LABELS[item.kind].padEnd(7))}  ${item.title}`);
     }

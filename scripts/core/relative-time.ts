@@ -1,0 +1,28 @@
+/** Spans of time between calendar dates, in words: what the CLI and the site both print. */
+import { Temporal, daysBetween, type PlainDate } from './dates.ts';
+
+/** Whole months from `from` to `to` (0 when `to` is earlier). */
+export function monthsBetween(from: PlainDate, to: PlainDate): number {
+  if (Temporal.PlainDate.compare(from, to) >= 0) return 0;
+  return from.until(to, { largestUnit: 'months' }).months;
+}
+
+/** `4 years 2 months`, `9 months`, `under a month`. */
+export function formatAge(months: number): string {
+  if (months < 1) return 'under a month';
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const parts = [];
+  if (years) parts.push(`${years} year${years === 1 ? '' : 's'}`);
+  if (rest) parts.push(`${rest} month${rest === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}
+
+/** How long ago a date was, from the as-of date: `10 months ago`, `today`. */
+export function ago(date: PlainDate, asOf: PlainDate): string {
+  const days = daysBetween(date, asOf);
+  if (days === 0) return 'today';
+  if (days < 0) return 'in the future';
+  if (days < 60) return days < 14 ? `${days} day${days === 1 ? '' : 's'} ago` : `${Math.round(days / 7)} weeks ago`;
+  return `${formatAge(monthsBetween(date, asOf))} ago`;
+}
