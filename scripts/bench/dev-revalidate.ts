@@ -4,9 +4,12 @@
  * fixing a date) and waits until the watcher has re-checked it and the terminal text is formatted.
  * The baseline is what re-validating everything on each save would cost: one `loadPortfolio`.
  *
- *   npx node scripts/bench/dev-revalidate.ts [--count 1000] [--rounds 40]
+ *   npx node scripts/bench/dev-revalidate.ts [--count 1000 | --dir PORTFOLIO] [--rounds 40] [--baseline 3] [--json]
+ *
+ * With `--dir`, a copy of that portfolio is edited (never the folder itself); `--json` prints the
+ * figures for `npm run bench`.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,14 +21,23 @@ import type { LiveUpdate } from '../core/watch/live-portfolio.ts';
 import { watchPortfolio } from '../core/watch/portfolio-watcher.ts';
 import { generatePortfolio } from './generate.ts';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '40' } } });
-const count = Number(values.count);
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '1000' },
+    dir: { type: 'string' },
+    rounds: { type: 'string', default: '40' },
+    baseline: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
+  },
+});
 const rounds = Number(values.rounds);
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'clientbook-dev-bench-'));
 try {
-  await generatePortfolio({ count, out: dir });
+  if (values.dir) await cp(values.dir, dir, { recursive: true });
+  else await generatePortfolio({ count: Number(values.count), out: dir });
   const relPaths = await listClientFiles(dir);
+  const count = relPaths.length;
 
   const started = performance.now();
   let waiting: { relPath: string; resolve: (u: LiveUpdate) => void } | undefined;
@@ -66,7 +78,7 @@ try {
   if (!printed) throw new Error('nothing was printed');
 
   const baselineRuns: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < Number(values.baseline); i++) {
     const t0 = performance.now();
     await loadPortfolio({ dir, cwd: dir });
     baselineRuns.push(performance.now() - t0);
@@ -75,9 +87,23 @@ try {
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const pct = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
   const ms = (n: number) => `${n.toFixed(1)} ms`;
-  const baseline = pct(baselineRuns, 50);
+  const baseline = baselineRuns.length ? pct(baselineRuns, 50) : NaN;
   const median = pct(total, 50);
-  process.stdout.write(
+  if (values.json) {
+    const round1 = (n: number) => Math.round(n * 10) / 10;
+    process.stdout.write(
+      `${JSON.stringify({
+        clients: count,
+        rounds,
+        startupMs: round1(startup),
+        medianMs: round1(median),
+        p95Ms: round1(pct(total, 95)),
+        maxMs: round1(Math.max(...total)),
+        recheckMedianMs: round1(pct(recheck, 50)),
+        ...(baselineRuns.length ? { baselineMs: round1(baseline) } : {}),
+      })}\n`,
+    );
+  } else process.stdout.write(
     [
       `dev revalidation, ${count} clients, ${rounds} saves (Node ${process.version}, ${os.cpus().length} cores)`,
       `  watcher start (check every file):   ${ms(startup)}`,

@@ -8,5 +8,10 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(1);
 }
+// Node keeps the stripped TypeScript and V8's compiled code of every module on disk (in the system's
+// temporary folder, or NODE_COMPILE_CACHE): every command after the first starts in about half the time.
+// A cache that cannot be written is silently not used; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

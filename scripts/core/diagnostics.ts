@@ -25,9 +25,7 @@ export class LineIndex {
 
   constructor(text: string) {
     this.text = text;
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.#starts.push(i + 1);
-    }
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
   }
 
   get lineCount(): number {

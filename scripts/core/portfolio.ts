@@ -1,5 +1,5 @@
 /** load -> validate -> model, in one pass, every diagnostic collected. */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDate, today, type PlainDate } from './dates.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.ts';
@@ -47,9 +47,9 @@ export async function loadPortfolio(options: LoadOptions): Promise<Portfolio> {
   }
   const { settings, diagnostics: settingsDiagnostics } = await loadSettings(dir, display('') || '.');
   const asOf = resolveAsOf(options.asOf, settings.timeZone);
-  const files = await mapLimit(relPaths, 32, async (rel) =>
-    lean(checkClientFile(await readFile(path.join(dir, rel)), rel, display(rel), asOf)),
-  );
+  // Read one after the other, synchronously: for many small files (in the page cache, as they are
+  // after a checkout or an edit) that is several times faster than promises, and nothing else runs meanwhile.
+  const files = relPaths.map((rel) => lean(checkClientFile(readFileSync(path.join(dir, rel)), rel, display(rel), asOf)));
   return assemble(dir, settings, asOf, files, settingsDiagnostics);
 }
 
@@ -62,6 +62,9 @@ export function assemble(
   extra: readonly Diagnostic[] = [],
 ): Portfolio {
   const diagnostics = [...extra, ...files.flatMap((f) => f.diagnostics), ...checkCrossFile(files)].sort(compareDiagnostics);
+  // Collators made once for the whole sort: `localeCompare` with a locale builds one per comparison.
+  const byName = new Intl.Collator(settings.locale);
+  const byId = new Intl.Collator();
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const clients: Client[] = files
     .filter((f) => f.data && !failed.has(f.file))
@@ -74,7 +77,7 @@ export function assemble(
       body: f.body,
       bodyLine: f.bodyLine,
     }))
-    .sort((a, b) => a.data.name.localeCompare(b.data.name, settings.locale) || a.id.localeCompare(b.id));
+    .sort((a, b) => byName.compare(a.data.name, b.data.name) || byId.compare(a.id, b.id));
   return { dir, settings, asOf, clients, files: files.length, diagnostics, hasErrors: hasErrors(diagnostics) };
 }
 
@@ -87,16 +90,3 @@ export function resolveAsOf(asOf: string | PlainDate | undefined, timeZone: stri
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}

@@ -1,10 +1,13 @@
 /** Spans of time between calendar dates, in words: what the CLI and the site both print. */
-import { Temporal, daysBetween, type PlainDate } from './dates.ts';
+import { compareDates, daysBetween, type PlainDate } from './dates.ts';
 
-/** Whole months from `from` to `to` (0 when `to` is earlier). */
+/** Whole months from `from` to `to` (0 when `to` is earlier), as Temporal's `until` counts them. */
 export function monthsBetween(from: PlainDate, to: PlainDate): number {
-  if (Temporal.PlainDate.compare(from, to) >= 0) return 0;
-  return from.until(to, { largestUnit: 'months' }).months;
+  if (compareDates(from, to) >= 0) return 0;
+  // On plain numbers (the polyfill's `until` takes microseconds): a month is whole once the day of
+  // the month is reached again. tests/core/dates.test.ts holds this to Temporal.
+  const months = (to.year - from.year) * 12 + (to.month - from.month);
+  return to.day < from.day ? months - 1 : months;
 }
 
 /** `4 years 2 months`, `9 months`, `under a month`. */

@@ -19,8 +19,21 @@ export interface ClientRoadmapSheet {
   recentlyDone: RoadmapEntry[];
 }
 
-export function clientRoadmapSheet(client: Client, asOf: PlainDate, locale: string): ClientRoadmapSheet {
+const roadmaps = new WeakMap<Client, { asOf: PlainDate; locale: string; roadmap: ClientRoadmap }>();
+
+/** The client's roadmap, computed once per build for the client page and the printable roadmap. */
+export function roadmapOf(client: Client, asOf: PlainDate, locale: string): ClientRoadmap {
+  const cached = roadmaps.get(client);
+  if (cached && cached.locale === locale && cached.asOf.equals(asOf)) return cached.roadmap;
   const roadmap = clientRoadmap(client, { asOf, locale });
+  roadmaps.set(client, { asOf, locale, roadmap });
+  return roadmap;
+}
+
+export function clientRoadmapSheet(client: Client, asOf: PlainDate, locale: string): ClientRoadmapSheet {
+  const roadmap = roadmapOf(client, asOf, locale);
+  // The printable roadmap is its last reader in a build: a large portfolio need not keep them all.
+  roadmaps.delete(client);
   const years = new Map<number, RoadmapYear>();
   for (const entry of roadmap.entries) {
     if (entry.status === 'done' || entry.status === 'declined') continue;

@@ -28,10 +28,19 @@ export type DateStyle = 'long' | 'medium' | 'day' | 'month';
  * `Tue, Dec 1` (day). Formatted at noon UTC in UTC, so no time zone can move it to another day.
  */
 export function formatDate(date: PlainDate | string, locale: string, style: DateStyle = 'medium'): string {
-  const d = typeof date === 'string' ? parseDate(date) : date;
-  if (!d) return String(date);
-  return formatter(locale, style).format(new Date(Date.UTC(d.year, d.month - 1, d.day, 12)));
+  const iso = typeof date === 'string' ? date : date.toString();
+  // A portfolio has a few thousand distinct dates, shown tens of thousands of times: each is formatted once.
+  const key = `${locale}|${style}|${iso}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    const d = typeof date === 'string' ? parseDate(date) : date;
+    text = d ? formatter(locale, style).format(new Date(Date.UTC(d.year, d.month - 1, d.day, 12))) : iso;
+    formatted.set(key, text);
+  }
+  return text;
 }
+
+const formatted = new Map<string, string>();
 
 /** A `since`/`acquired` value (a date or a month) for people: `Mar 2012` or `Sep 14, 2016`. */
 export function formatDateOrMonth(value: string, locale: string): string {

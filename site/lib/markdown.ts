@@ -11,6 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { fastNotes } from './markdown-fast.ts';
 
 /** Headings of the notes sit under the page's "Notes" heading (an h2): `#` and `##` become h3. */
 function nestHeadings(tree: Root): void {
@@ -49,6 +50,13 @@ const processor = unified()
 
 /** Renders notes (Markdown) to sanitised HTML; empty text gives an empty string. */
 export function renderNotes(markdown: string): string {
+  if (markdown.trim() === '') return '';
+  // Plain notes (most of them) take the fast path, which renders them exactly as the pipeline would.
+  return fastNotes(markdown) ?? renderNotesFully(markdown);
+}
+
+/** `renderNotes` through the full Markdown pipeline, whatever the notes hold. */
+export function renderNotesFully(markdown: string): string {
   if (markdown.trim() === '') return '';
   return String(processor.processSync(markdown));
 }

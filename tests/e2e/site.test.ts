@@ -86,7 +86,12 @@ describe('the built files', () => {
       expect(html, file).toContain('<meta name="robots" content="noindex, nofollow, noarchive">');
       expect(html, file).toMatch(/<meta http-equiv="content-security-policy" content="default-src 'none';/);
       expect(html, file).not.toMatch(/<script[^>]+src=/);
-      expect(html, file).not.toMatch(/<link[^>]+rel="stylesheet"/);
+      // One stylesheet, the site's own, linked relatively (no other origin, no absolute path).
+      const depth = file.split('/').length - 1;
+      expect([...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)].map((m) => m[0]), file).toEqual([
+        `<link rel="stylesheet" href="${'../'.repeat(depth)}site.css">`,
+      ]);
+      expect(html, file).not.toMatch(/<style[\s>]/);
       expect(html, file).not.toMatch(/\ssrc="(?!data:)/);
       // Links are relative: nothing starts at the server's root, which does not exist on disk.
       expect(html, file).not.toMatch(/\s(?:href|src|action)="\//);
@@ -198,6 +203,8 @@ describe.each(modes)('the sample site %s', (_mode, baseOf) => {
       expect(await text(page.locator('h1'))).toBe('Agenda');
       expect(await page.locator('#agenda').getAttribute('data-as-of')).toBe(AS_OF);
       expect(await page.locator('[data-regrouped]').isHidden()).toBe(true);
+      // The shared stylesheet loads, from disk as served, under the page's Content-Security-Policy.
+      expect(await page.locator('.skip-link').evaluate((el) => getComputedStyle(el).position)).toBe('absolute');
 
       const first = page.locator('#overdue li.item .who a').first();
       const name = (await first.textContent())!.trim();
@@ -360,7 +367,9 @@ describe('a hostile client file', () => {
         const page = await context.newPage();
         for (const file of pages) {
           await page.goto(`${base}${file}`);
-          const found = await page.evaluate(() => {
+          // The site's own stylesheet is the one link allowed: a client file cannot add one.
+          const siteCss = new URL('site.css', base).href;
+          const found = await page.evaluate((siteCss) => {
             const w = window as unknown as { __pwned?: unknown };
             const handlers = [...document.querySelectorAll('*')].flatMap((el) =>
               [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}[${a.name}]`),
@@ -369,10 +378,12 @@ describe('a hostile client file', () => {
               pwned: w.__pwned ?? null,
               handlers,
               javascriptLinks: document.querySelectorAll('[href^="javascript:" i], [src^="javascript:" i]').length,
-              embeds: document.querySelectorAll('iframe, object, embed, form:not([data-filters]), img:not([src^="data:"]), link[rel="stylesheet"]').length,
+              embeds: [
+                ...document.querySelectorAll('iframe, object, embed, form:not([data-filters]), img:not([src^="data:"]), link[rel="stylesheet"]'),
+              ].filter((el) => !(el instanceof HTMLLinkElement && el.href === siteCss)).length,
               scripts: [...document.scripts].filter((s) => s.textContent!.includes('__pwned')).length,
             };
-          });
+          }, siteCss);
           expect(found, file).toEqual({ pwned: null, handlers: [], javascriptLinks: 0, embeds: 0, scripts: 0 });
         }
         // The hostile text is on the page, as text.

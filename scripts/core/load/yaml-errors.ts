@@ -15,6 +15,7 @@ export interface YamlProblem {
 
 /** One problem per mistake, in text order. */
 export function yamlProblems(doc: Document.Parsed, yaml: string): YamlProblem[] {
+  if (doc.errors.length === 0 && doc.warnings.length === 0) return [];
   let errors: YAMLError[] = [...doc.errors, ...doc.warnings];
   // A tab in the indentation derails everything after it (keys land in the wrong mapping and show up
   // as duplicates); the tab is the one thing to fix.

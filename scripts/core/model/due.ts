@@ -101,14 +101,17 @@ export function clientItems(client: Client, asOf: PlainDate, within: number): Ag
 const STATUS_ORDER: Record<DueStatus, number> = { overdue: 0, today: 1, upcoming: 2, later: 3 };
 const KIND_ORDER: Record<DueKind, number> = { action: 0, meeting: 1, asset: 2, growth: 3 };
 
+/** `localeCompare` without a locale, made once: sorting every item of 10,000 clients compares a lot. */
+const collate = new Intl.Collator().compare;
+
 /** Oldest first; undated overdue items lead (they have waited longest); then client, kind, title. */
 export function compareItems(a: AgendaItem, b: AgendaItem): number {
   return (
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
     (a.dueDate === null ? (b.dueDate === null ? 0 : -1) : b.dueDate === null ? 1 : compareDates(a.dueDate, b.dueDate)) ||
-    a.clientName.localeCompare(b.clientName) ||
+    collate(a.clientName, b.clientName) ||
     KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-    a.title.localeCompare(b.title)
+    collate(a.title, b.title)
   );
 }
 

@@ -2,7 +2,7 @@
  * Health: the signals that a client may leave without warning (seed 003). Each signal says why it
  * matters and what to do about it.
  */
-import { daysBetween, type PlainDate } from '../dates.ts';
+import { addMonths, compareDates, daysBetween, type PlainDate } from '../dates.ts';
 import type { Client } from './client.ts';
 import { nextGrowthCheck, nextMeeting } from './due.ts';
 
@@ -96,7 +96,7 @@ export function clientHealth(client: Client, options: HealthOptions): HealthSign
   }
   const changed = options.lastChanged?.get(client.id);
   const staleMonths = options.staleMonths ?? 6;
-  if (changed && changed.add({ months: staleMonths }).until(asOf).sign > 0) {
+  if (changed && compareDates(addMonths(changed, staleMonths), asOf) < 0) {
     signals.push({
       code: 'file-stale',
       summary: `The file has not changed since ${changed.toString()}.`,
@@ -108,10 +108,13 @@ export function clientHealth(client: Client, options: HealthOptions): HealthSign
   return signals;
 }
 
+/** `localeCompare` without a locale, made once for the sort. */
+const collate = new Intl.Collator().compare;
+
 /** Every non-former client with at least one signal, the most signals first. */
 export function portfolioHealth(clients: readonly Client[], options: HealthOptions): ClientHealth[] {
   return clients
     .map((client) => ({ client, signals: clientHealth(client, options) }))
     .filter((h) => h.signals.length > 0)
-    .sort((a, b) => b.signals.length - a.signals.length || a.client.data.name.localeCompare(b.client.data.name));
+    .sort((a, b) => b.signals.length - a.signals.length || collate(a.client.data.name, b.client.data.name));
 }

@@ -30,7 +30,7 @@
  * - Assets whose `expires` falls between the as-of date and the end of the 12 quarters are listed as
  *   renewals per client and per quarter, outside every total: a renewal is routine, not a project.
  */
-import { compareDates, quarterOf, quarterStart, type PeriodKind, type PlainDate } from '../dates.ts';
+import { addDays, addMonths, compareDates, epochDay, quarterOf, quarterStart, type PeriodKind, type PlainDate } from '../dates.ts';
 import type { AssetKind } from '../schema/asset.ts';
 import type { ClientStatus } from '../schema/client.ts';
 import type { RoadmapStatus } from '../schema/roadmap-item.ts';
@@ -118,8 +118,8 @@ const ends = new Map<string, PlainDate>();
 
 /** The last day of a period. */
 export function periodEnd(kind: PeriodKind, start: PlainDate): PlainDate {
-  // Calendar arithmetic is slow with the Temporal polyfill and periods repeat across clients.
-  const key = `${kind}|${start.toString()}`;
+  // Periods repeat across clients: remember them (by day number; `toString` is slow with the polyfill).
+  const key = `${kind}|${epochDay(start)}`;
   let end = ends.get(key);
   if (end === undefined) {
     end = lastDay(kind, start);
@@ -131,11 +131,11 @@ export function periodEnd(kind: PeriodKind, start: PlainDate): PlainDate {
 function lastDay(kind: PeriodKind, start: PlainDate): PlainDate {
   switch (kind) {
     case 'year':
-      return start.add({ years: 1 }).subtract({ days: 1 });
+      return addDays(addMonths(start, 12), -1);
     case 'quarter':
-      return start.add({ months: 3 }).subtract({ days: 1 });
+      return addDays(addMonths(start, 3), -1);
     case 'month':
-      return start.add({ months: 1 }).subtract({ days: 1 });
+      return addDays(addMonths(start, 1), -1);
     case 'day':
       return start;
   }
@@ -147,7 +147,7 @@ const labels = new Map<string, string>();
 export function periodLabel(kind: PeriodKind, start: PlainDate, locale = 'en-US'): string {
   // Formatting a PlainDate builds an Intl formatter each time (milliseconds with the polyfill), and
   // a portfolio holds few distinct periods: remember them.
-  const key = `${locale}|${kind}|${start.toString()}`;
+  const key = `${locale}|${kind}|${epochDay(start)}`;
   let label = labels.get(key);
   if (label === undefined) {
     label = formatPeriod(kind, start, locale);
@@ -188,8 +188,24 @@ const SYNONYMS: Record<string, string> = {
   macbook: 'laptop',
 };
 
+const wordsByText = new Map<string, ReadonlySet<string>>();
+
 /** The significant words of a title or an asset name; text in parentheses (models, counts) is left out. */
 export function significantWords(text: string): Set<string> {
+  return new Set(wordsOf(text));
+}
+
+/** `significantWords`, remembered: titles and asset names repeat across a portfolio's clients. */
+function wordsOf(text: string): ReadonlySet<string> {
+  let cached = wordsByText.get(text);
+  if (!cached) {
+    cached = findWords(text);
+    if (wordsByText.size < 100_000) wordsByText.set(text, cached);
+  }
+  return cached;
+}
+
+function findWords(text: string): Set<string> {
   const words = new Set<string>();
   const plain = text
     .normalize('NFKD')
@@ -219,8 +235,22 @@ const compareEntries = (a: RoadmapEntry, b: RoadmapEntry) =>
   (a.kind === b.kind ? 0 : a.kind === 'item' ? -1 : 1) ||
   a.index - b.index;
 
-/** Entries of one client, every status, replacements included, sorted by period start. */
+const entriesOf = new WeakMap<Client, { locale: string; entries: readonly RoadmapEntry[] }>();
+
+/**
+ * Entries of one client, every status, replacements included, sorted by period start. Computed once
+ * per client: the client page, the printable roadmap, the meeting sheet and the portfolio roadmap
+ * all read them. The list is the caller's own; the entries are shared and must not be changed.
+ */
 export function roadmapEntries(client: Client, locale = 'en-US'): RoadmapEntry[] {
+  const cached = entriesOf.get(client);
+  if (cached?.locale === locale) return [...cached.entries];
+  const entries = findEntries(client, locale);
+  entriesOf.set(client, { locale, entries });
+  return [...entries];
+}
+
+function findEntries(client: Client, locale: string): RoadmapEntry[] {
   const base = { client: client.id, clientName: client.data.name, clientStatus: client.data.status };
   const items: RoadmapEntry[] = (client.data.roadmap ?? []).map((item, index) => {
     const end = periodEnd(item.when.kind, item.when.start);
@@ -241,13 +271,13 @@ export function roadmapEntries(client: Client, locale = 'en-US'): RoadmapEntry[]
       replaces: [],
     };
   });
-  const itemWords = items.map((item) => significantWords(item.title));
+  const itemWords = items.map((item) => wordsOf(item.title));
   const replacements: RoadmapEntry[] = [];
   (client.data.assets ?? []).forEach((asset, index) => {
     if (!asset.replace) return;
     const span = { start: asset.replace.start, end: periodEnd(asset.replace.kind, asset.replace.start) };
-    const words = significantWords(asset.name);
-    if (words.size === 0) for (const w of significantWords(asset.name.replace(/[()]/g, ' '))) words.add(w);
+    const words = new Set(wordsOf(asset.name));
+    if (words.size === 0) for (const w of wordsOf(asset.name.replace(/[()]/g, ' '))) words.add(w);
     if (asset.kind !== 'other') words.add(asset.kind);
     const cover = items.findIndex((item, i) => overlaps(item, span) && [...words].some((w) => itemWords[i]!.has(w)));
     if (cover >= 0) {
@@ -300,7 +330,7 @@ export function renewals(client: Client, from: PlainDate, until: PlainDate): Ren
 
 /** The end (exclusive) of the horizon: the first day after the last of its quarters. */
 export function horizonEnd(asOf: PlainDate, quarters = ROADMAP_QUARTERS): PlainDate {
-  return quarterStart(asOf).add({ months: 3 * quarters });
+  return addMonths(quarterStart(asOf), 3 * quarters);
 }
 
 /** One client's roadmap, for its page and for the printed sheet. Works for former clients too (history). */
@@ -383,12 +413,15 @@ function emptyBucket(key: string, label: string): RoadmapBucket {
   };
 }
 
+/** `localeCompare` without a locale, made once (a bucket of 10,000 clients sorts many times). */
+const collate = new Intl.Collator().compare;
+
 const compareInBucket = (a: RoadmapEntry, b: RoadmapEntry) =>
   compareDates(a.start, b.start) ||
-  a.clientName.localeCompare(b.clientName) ||
-  a.client.localeCompare(b.client) ||
+  collate(a.clientName, b.clientName) ||
+  collate(a.client, b.client) ||
   compareEntries(a, b) ||
-  a.title.localeCompare(b.title);
+  collate(a.title, b.title);
 
 function finishBucket(bucket: RoadmapBucket): void {
   bucket.entries.sort(compareInBucket);
@@ -403,7 +436,7 @@ function finishBucket(bucket: RoadmapBucket): void {
   bucket.uncosted = bucket.entries.filter((e) => e.cost === null).length;
   const clients = new Map<string, string>();
   for (const e of bucket.entries) clients.set(e.client, e.clientName);
-  bucket.clients = [...clients].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  bucket.clients = [...clients].map(([id, name]) => ({ id, name })).sort((a, b) => collate(a.name, b.name) || collate(a.id, b.id));
 }
 
 /** The portfolio's planned work and cost by quarter. Former clients are left out. */
@@ -412,14 +445,14 @@ export function portfolioRoadmap(clients: readonly Client[], options: RoadmapOpt
   const first = quarterStart(options.asOf);
   const until = horizonEnd(options.asOf, count);
   const quarters: RoadmapQuarter[] = Array.from({ length: count }, (_, i) => {
-    const start = first.add({ months: 3 * i });
+    const start = addMonths(first, 3 * i);
     const key = quarterOf(start);
     return {
       ...emptyBucket(key, `Q${Math.floor((start.month - 1) / 3) + 1} ${start.year}`),
       year: start.year,
       q: Math.floor((start.month - 1) / 3) + 1,
       start,
-      end: start.add({ months: 3 }).subtract({ days: 1 }),
+      end: addDays(addMonths(start, 3), -1),
       quiet: false,
       quietReason: null,
     };
@@ -451,7 +484,7 @@ export function portfolioRoadmap(clients: readonly Client[], options: RoadmapOpt
 
   for (const bucket of [...quarters, overdue, later]) finishBucket(bucket);
   for (const q of quarters) {
-    q.renewals.sort((a, b) => compareDates(a.expires, b.expires) || a.clientName.localeCompare(b.clientName) || a.index - b.index);
+    q.renewals.sort((a, b) => compareDates(a.expires, b.expires) || collate(a.clientName, b.clientName) || a.index - b.index);
   }
 
   const sorted = quarters.map((q) => q.planned).sort((a, b) => a - b);
@@ -486,5 +519,5 @@ export function portfolioRoadmap(clients: readonly Client[], options: RoadmapOpt
 /** Quarter keys of the horizon, for tables: `['2026-Q4', '2027-Q1', ...]`. */
 export function horizonQuarters(asOf: PlainDate, quarters = ROADMAP_QUARTERS): string[] {
   const first = quarterStart(asOf);
-  return Array.from({ length: quarters }, (_, i) => quarterOf(first.add({ months: 3 * i })));
+  return Array.from({ length: quarters }, (_, i) => quarterOf(addMonths(first, 3 * i)));
 }

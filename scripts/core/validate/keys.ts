@@ -25,50 +25,76 @@ interface Def {
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Strips wrappers (optional, default, pipe) down to the object, array or leaf schema. */
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.ZodType): Def {
+  let def = unwrapped.get(schema);
+  if (def) return def;
   let current = schema;
   for (;;) {
-    const def = defOf(current);
-    const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
-    if (!inner) return current;
+    const d = defOf(current);
+    const inner = d.innerType ?? (d.type === 'pipe' ? d.in : undefined);
+    if (!inner) break;
     current = inner;
   }
+  def = defOf(current);
+  unwrapped.set(schema, def);
+  return def;
 }
+const unwrapped = new WeakMap<z.ZodType, Def>();
 
 export { isExtensionKey };
 
 /**
- * Returns a copy of `value` with unknown keys removed (for the schema to check), and the unknown
- * keys found. `x-` keys stay: the schema keeps them as `extensions` or strips them.
+ * Returns `value` with unknown keys removed (for the schema to check), and the unknown keys found.
+ * `x-` keys stay: the schema keeps them as `extensions` or strips them. Only what holds an unknown key
+ * is copied; a file without one (nearly every file) comes back as it is, with nothing allocated.
  */
 export function separateKeys(value: unknown, schema: z.ZodType): { clean: unknown; unknown: UnknownKey[] } {
   const unknown: UnknownKey[] = [];
-  const walk = (node: unknown, s: z.ZodType, path: Path): unknown => {
-    const target = unwrap(s);
-    const def = defOf(target);
+  const path: (string | number)[] = [];
+  const walk = (node: unknown, s: z.ZodType): unknown => {
+    const def = unwrap(s);
     if (def.type === 'object' && def.shape && isPlainObject(node)) {
-      const known = Object.keys(def.shape);
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(node)) {
+      let out: Record<string, unknown> | undefined;
+      const keys = Object.keys(node);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
         const child = node[key];
+        let kept: unknown = child;
+        let drop = false;
         if (Object.hasOwn(def.shape, key)) {
-          out[key] = walk(child, def.shape[key]!, [...path, key]);
-        } else if (isExtensionKey(key)) {
-          // Kept for schemas that keep them (see `extensible`); plain objects strip them.
-          out[key] = child;
-        } else {
+          path.push(key);
+          kept = walk(child, def.shape[key]!);
+          path.pop();
+        } else if (!isExtensionKey(key)) {
+          // (`x-` keys are kept for schemas that keep them, see `extensible`; plain objects strip them.)
+          const known = Object.keys(def.shape);
           const suggestion = didYouMean(key, known);
           unknown.push({ path: [...path, key], key, known, ...(suggestion ? { suggestion } : {}) });
+          drop = true;
         }
+        if (!out && (drop || kept !== child)) {
+          // The first change: copy the keys seen so far, unchanged.
+          out = {};
+          for (let j = 0; j < k; j++) out[keys[j]!] = node[keys[j]!];
+        }
+        if (out && !drop) out[key] = kept;
       }
-      return out;
+      return out ?? node;
     }
     if (def.type === 'array' && def.element && Array.isArray(node)) {
-      return node.map((item, i) => walk(item, def.element!, [...path, i]));
+      let out: unknown[] | undefined;
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        const kept = walk(node[i], def.element);
+        path.pop();
+        if (!out && kept !== node[i]) out = node.slice(0, i);
+        if (out) out.push(kept);
+      }
+      return out ?? node;
     }
     return node;
   };
-  return { clean: walk(value, schema, []), unknown };
+  return { clean: walk(value, schema), unknown };
 }
 
 /** The user's own `x-` fields of a mapping. */
