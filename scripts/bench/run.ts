@@ -226,7 +226,8 @@ async function devRevalidate(dir: string): Promise<Record<string, number>> {
 
 const fmtMs = (ms: number) =>
   Number.isNaN(ms) ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
-const fmtMb = (b: number) => (b ? `${Math.round(b / 2 ** 20).toLocaleString('en-US')} MiB` : '');
+const fmtMb = (b: number) =>
+  !b ? '' : b < 10 * 2 ** 20 ? `${(b / 2 ** 20).toFixed(1)} MiB` : `${Math.round(b / 2 ** 20).toLocaleString('en-US')} MiB`;
 
 /**
  * The same figures in CPU time (user + system, every thread): on a machine shared with other work,

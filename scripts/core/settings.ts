@@ -60,9 +60,15 @@ export interface Settings {
   staleMonths: number;
 }
 
+let systemZone: string | undefined;
+
 export const DEFAULT_SETTINGS: Settings = {
   title: 'Client book',
-  timeZone: systemTimeZone(),
+  // Asked for only when a portfolio names no time zone: finding the system's costs every command
+  // start tens of milliseconds.
+  get timeZone() {
+    return (systemZone ??= systemTimeZone());
+  },
   currency: 'USD',
   dueWindow: 30,
   locale: 'en-US',

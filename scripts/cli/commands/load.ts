@@ -7,6 +7,8 @@ import type { Io } from '../io.ts';
 export interface PortfolioOptions {
   dir: string;
   asOf?: string;
+  /** Only the diagnostics are needed (see `LoadOptions.diagnosticsOnly`). */
+  diagnosticsOnly?: boolean;
 }
 
 export function checkDateOption(value: string | undefined, flag: string): void {
@@ -17,7 +19,12 @@ export function checkDateOption(value: string | undefined, flag: string): void {
 export async function openPortfolio(io: Io, options: PortfolioOptions): Promise<Portfolio> {
   checkDateOption(options.asOf, '--as-of');
   try {
-    return await loadPortfolio({ dir: options.dir, cwd: io.cwd, ...(options.asOf ? { asOf: options.asOf } : {}) });
+    return await loadPortfolio({
+      dir: options.dir,
+      cwd: io.cwd,
+      ...(options.asOf ? { asOf: options.asOf } : {}),
+      ...(options.diagnosticsOnly ? { diagnosticsOnly: true } : {}),
+    });
   } catch (error) {
     if (error instanceof PortfolioNotFoundError)
       throw new UserError(error.message, { hint: 'Run clientbook in the folder that holds clients/, or pass --dir PATH.' });

@@ -12,7 +12,7 @@ export interface ValidateOptions {
 
 /** Checks every file; exit 1 when there are errors. */
 export async function validate(io: Io, options: ValidateOptions): Promise<number> {
-  const portfolio = await openPortfolio(io, options);
+  const portfolio = await openPortfolio(io, { ...options, diagnosticsOnly: true });
   const { diagnostics } = portfolio;
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify({ files: portfolio.files, diagnostics }, null, 2)}\n`);

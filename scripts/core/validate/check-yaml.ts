@@ -1,5 +1,5 @@
 /** YAML text -> unknown keys -> zod schema: the checks shared by client files and settings. */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { DiagnosticSink } from '../diagnostics.ts';
 import { locate, parseYaml, type ParsedYaml } from '../load/yaml.ts';
 import { reportIssue, type Range } from './issues.ts';
@@ -11,6 +11,23 @@ export interface Checked<T> {
   clean?: Record<string, unknown>;
   /** The schema's output, when the value passed it. */
   data?: T;
+}
+
+/** Files checked against one schema before it is worth compiling (a few tens of milliseconds). */
+const COMPILE_AFTER = 200;
+const compiled = new WeakMap<z.ZodType, { calls: number; schema?: z.ZodType }>();
+
+/**
+ * The schema to parse with: after some files, zod's compiled parser (`z.compile`), which checks a
+ * valid value several times faster and hands an invalid one to the ordinary parser, so every issue
+ * is the same (tests/core/compiled-schema.test.ts holds it to that). A handful of files is checked
+ * with the ordinary parser, which costs less than compiling.
+ */
+function parserFor<S extends z.ZodType>(schema: S): S {
+  let entry = compiled.get(schema);
+  if (!entry) compiled.set(schema, (entry = { calls: 0 }));
+  if (!entry.schema && ++entry.calls >= COMPILE_AFTER) entry.schema = z.compile(schema);
+  return (entry.schema ?? schema) as S;
 }
 
 export function checkYaml<S extends z.ZodType>(
@@ -51,7 +68,7 @@ export function checkYaml<S extends z.ZodType>(
         : `Known keys here: ${u.known.join(', ')}. Keys of your own must start with \`x-\` (e.g. \`x-${u.key}\`).`,
     });
   }
-  const result = schema.safeParse(clean, { reportInput: true });
+  const result = parserFor(schema).safeParse(clean, { reportInput: true });
   if (!result.success) {
     // A misspelt key is reported once, as the typo, not again as the key it should have been.
     const renamed = new Set(unknown.filter((u) => u.suggestion).map((u) => [...u.path.slice(0, -1), u.suggestion].join('\0')));
