@@ -118,3 +118,31 @@ describe('time zones', () => {
     for (const zone of ['Mars/Olympus', '', 'UTC+2', 'Whitehorse']) expect(isValidTimeZone(zone), zone).toBe(false);
   });
 });
+
+describe('parseDate', () => {
+  test('accepts exactly the texts YYYY-MM-DD of real days, as the regular expression and Temporal did', () => {
+    const reference = (text: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!m) return undefined;
+      try {
+        return Temporal.PlainDate.from({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { overflow: 'reject' }).toString();
+      } catch {
+        return undefined;
+      }
+    };
+    const texts = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+        ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      ),
+      fc.stringMatching(/^[0-9/: a-]{8,12}$/),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(parseDate(text)?.toString()).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of ['2026-12-15\n', '２０２６-12-15', '2026-12-15 ', '+2026-12-15', '2026-1２-15']) expect(parseDate(text)).toBeUndefined();
+  });
+});
