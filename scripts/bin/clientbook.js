@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The entry point runs the TypeScript sources directly (Node's type stripping): no build step.
+// The entry point runs the TypeScript sources directly (Node's type stripping): no build step. For the
+// commands without the site, a bundle of the same sources starts faster (see ./bundled.js).
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
   process.stderr.write(
@@ -13,5 +14,9 @@ if (major < 22 || (major === 22 && minor < 18)) {
 // A cache that cannot be written is silently not used; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
-const { main } = await import('../cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const { bundleServes, freshBundle } = await import('./bundled.js');
+const { fileURLToPath, pathToFileURL } = await import('node:url');
+const bundle = bundleServes(argv) ? freshBundle(fileURLToPath(new URL('../..', import.meta.url))) : undefined;
+const { main } = await import(bundle ? pathToFileURL(bundle).href : '../cli/main.ts');
+process.exitCode = await main(argv);

@@ -197,11 +197,17 @@ export function today(timeZone: string): PlainDate {
   return Temporal.Instant.fromEpochMilliseconds(Date.now()).toZonedDateTimeISO(timeZone).toPlainDate();
 }
 
+let canonicalZones: Set<string> | undefined;
+
 /**
- * Whether `zone` names a time zone. Intl knows the same zones as Temporal (the polyfill asks it), and
- * asking it directly is twice as fast, which every command start pays.
+ * Whether `zone` names a time zone. Intl knows the same zones as Temporal (the polyfill asks it).
+ * Its list of canonical names is read in a millisecond; a formatter for the zone, the only way to
+ * accept aliases such as `UTC` or `Asia/Kolkata`, costs some 12 ms the first time (ICU loads its
+ * time-zone data), which every command start would pay.
  */
 export function isValidTimeZone(zone: string): boolean {
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

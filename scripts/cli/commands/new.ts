@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../../core/edit/atomic-write.ts';
 import { EditError } from '../../core/edit/errors.ts';
 import { checkClientName, clientFromTemplate, idFor } from '../../core/edit/new-client.ts';
 import { displayPath } from '../../core/edit/session.ts';
 import { encodeForWrite } from '../../core/edit/text.ts';
 import { checkClientFile, type ClientFile } from '../../core/load/client-file.ts';
+import { PACKAGE_ROOT } from '../../core/package-root.ts';
 import { CLIENT_TYPES, type ClientType } from '../../core/schema/client.ts';
 import { ID_PATTERN } from '../../core/schema/values.ts';
 import { checkCrossFile } from '../../core/validate/cross-file.ts';
@@ -23,7 +23,7 @@ export interface NewOptions {
 }
 
 /** The template shipped with clientbook; a portfolio's own `_template.md` takes precedence. */
-export const BUILT_IN_TEMPLATE = fileURLToPath(new URL('../../../templates/client.md', import.meta.url));
+export const BUILT_IN_TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'client.md');
 export const PORTFOLIO_TEMPLATE = '_template.md';
 
 /** `clientbook new "Client name"`: a new client file from the template; prints its path. */

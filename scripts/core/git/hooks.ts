@@ -4,11 +4,11 @@
  */
 import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { findRepository } from './repository.ts';
 import { git } from './run.ts';
 
-export const HOOK_TEMPLATE = fileURLToPath(new URL('../../../templates/pre-commit', import.meta.url));
+export const HOOK_TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'pre-commit');
 /** The template's first comment: how an installed hook is recognised as ours. */
 const MARKER = '# clientbook pre-commit hook';
 
@@ -61,7 +61,7 @@ export async function installPreCommitHook(options: HookInstall): Promise<HookRe
 async function defaultCommand(root: string): Promise<string[]> {
   const local = await stat(path.join(root, 'node_modules', '.bin', 'clientbook')).then(() => true, () => false);
   if (local) return ['npx', '--no-install', 'clientbook'];
-  return [process.execPath, fileURLToPath(new URL('../../bin/clientbook.js', import.meta.url))];
+  return [process.execPath, path.join(PACKAGE_ROOT, 'scripts', 'bin', 'clientbook.js')];
 }
 
 /** Single-quotes a word for sh unless it is plainly safe. */

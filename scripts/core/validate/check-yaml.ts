@@ -23,11 +23,13 @@ const compiled = new WeakMap<z.ZodType, { calls: number; schema?: z.ZodType }>()
  * is the same (tests/core/compiled-schema.test.ts holds it to that). A handful of files is checked
  * with the ordinary parser, which costs less than compiling.
  */
-function parserFor<S extends z.ZodType>(schema: S): S {
+function parserFor<S extends z.ZodType>(schema: S): { schema: S; jitless: boolean } {
   let entry = compiled.get(schema);
   if (!entry) compiled.set(schema, (entry = { calls: 0 }));
   if (!entry.schema && ++entry.calls >= COMPILE_AFTER) entry.schema = z.compile(schema);
-  return (entry.schema ?? schema) as S;
+  // Until then, without the code zod writes for each object schema on its first parse: for a few
+  // files, writing and compiling that code costs more than it saves (some 15 ms for 100 files).
+  return entry.schema ? { schema: entry.schema as S, jitless: false } : { schema, jitless: true };
 }
 
 export function checkYaml<S extends z.ZodType>(
@@ -68,7 +70,8 @@ export function checkYaml<S extends z.ZodType>(
         : `Known keys here: ${u.known.join(', ')}. Keys of your own must start with \`x-\` (e.g. \`x-${u.key}\`).`,
     });
   }
-  const result = parserFor(schema).safeParse(clean, { reportInput: true });
+  const parser = parserFor(schema);
+  const result = parser.schema.safeParse(clean, { reportInput: true, jitless: parser.jitless });
   if (!result.success) {
     // A misspelt key is reported once, as the typo, not again as the key it should have been.
     const renamed = new Set(unknown.filter((u) => u.suggestion).map((u) => [...u.path.slice(0, -1), u.suggestion].join('\0')));
