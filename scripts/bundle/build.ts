@@ -10,7 +10,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-// @ts-expect-error: plain JavaScript, without types
 import { BUNDLE_DIR, MANIFEST, MANIFEST_VERSION } from '../bin/bundled.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: plain JavaScript, without types
 import { BUNDLE_DIR, bundleServes, freshBundle, MANIFEST } from '../../scripts/bin/bundled.js';
 import { bundleCli, packageJsonOf, type BundleResult } from '../../scripts/bundle/build.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
