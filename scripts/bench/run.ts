@@ -16,6 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { freshBundle } from '../bin/bundled.js';
+import { bundleCli } from '../bundle/build.ts';
 import { generatePortfolio } from './generate.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -321,6 +323,10 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1) || [...part
 }
 const work = path.join(os.tmpdir(), 'clientbook-bench');
 await mkdir(work, { recursive: true });
+// The CLI as `npm install` leaves it: bundled from the sources as they are now (see scripts/bin/bundled.js).
+const bundled = await bundleCli();
+if (!freshBundle(root)) throw new Error('The CLI bundle was built but is not used: a source changed meanwhile?');
+process.stderr.write(`CLI bundled (${(bundled.bytes / 1024).toFixed(0)} KiB)\n`);
 const started = performance.now();
 const loadBefore = os.loadavg()[0]!;
 const results: Record<number, Figure[]> = {};
@@ -335,7 +341,7 @@ const text = [
   table(results),
   '',
   `Medians of ${runsNote}, each measure alternating with its floor. **Bold**: the ratio to the floor on the same files. Memory: peak RSS of the process.`,
-  `Machine: ${machine()}; load average ${load}. Bench time: ${minutes.toFixed(1)} min.`,
+  `Machine: ${machine()}; load average ${load}. Bench time: ${minutes.toFixed(1)} min. The CLI runs from its bundle, as after \`npm install\`.`,
   '',
   cpuTable(results),
   '',
