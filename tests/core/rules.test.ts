@@ -305,6 +305,15 @@ describe('rules across fields', () => {
     expect(problems(actions('2026-12-02'), { asOf: AS_OF.add({ days: 1 }) })).toEqual([]);
   });
 
+  it('warns where the template\'s placeholders were left in, at the value', () => {
+    expect(problems(client('name: CLIENT NAME\ncontact:\n  name: CONTACT NAME\n  role: Owner'))).toEqual([
+      "2:7 warning template-placeholder: `name: CLIENT NAME` is still the template's placeholder.",
+      "4:9 warning template-placeholder: `contact.name: CONTACT NAME` is still the template's placeholder.",
+    ]);
+    // Only the template's exact words: a name in capitals is a name.
+    expect(problems(client('name: ACME\ncontact:\n  name: CONTACT NAMES'))).toEqual([]);
+  });
+
   it('a done action is closed: with only done actions, no next action', () => {
     expect(problems(client('actions:\n  - title: Call Ann\n    done: 2026-11-01'))).toEqual([
       '2:1 warning no-next-action: This client has no open action: every client should have a next action.',

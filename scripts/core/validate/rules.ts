@@ -17,6 +17,9 @@ export interface RuleContext {
   root?: { start: number; end: number };
 }
 
+/** The values templates/client.md holds until the user writes the real ones. */
+export const PLACEHOLDERS = { name: 'CLIENT NAME', contact: 'CONTACT NAME' } as const;
+
 export function checkRules(value: Record<string, unknown>, ctx: RuleContext): void {
   const at = (path: (string | number)[], which: 'value' | 'key' = 'value') => {
     const l = locate(ctx.parsed, path, which);
@@ -30,6 +33,23 @@ export function checkRules(value: Record<string, unknown>, ctx: RuleContext): vo
       code: 'missing-key',
       message: `\`contact\` is missing from the front matter: a${status === 'prospect' ? ' prospect' : 'n active client'} needs a single point of contact.`,
       hint: 'Add the one person whose instructions count, e.g.\ncontact:\n  name: Hank Miller\n  role: Owner\n  phone: "+1 867 555 0100"',
+    });
+  }
+
+  // `clientbook new` fills in the name; the contact is the user's to write.
+  const contact = isPlainObject(value.contact) ? value.contact : undefined;
+  for (const [path, placeholder, what] of [
+    [['name'], PLACEHOLDERS.name, 'the client\'s name'],
+    [['contact', 'name'], PLACEHOLDERS.contact, 'the contact\'s name'],
+  ] as const) {
+    const written = path.length === 1 ? value.name : contact?.name;
+    if (written !== placeholder) continue;
+    ctx.sink.add({
+      ...at([...path]),
+      severity: 'warning',
+      code: 'template-placeholder',
+      message: `\`${path.join('.')}: ${placeholder}\` is still the template's placeholder.`,
+      hint: `Write ${what}: the site and the agenda show it.`,
     });
   }
 
