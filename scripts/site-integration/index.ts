@@ -73,7 +73,7 @@ export function clientbook(options: ClientbookSiteOptions = {}): AstroIntegratio
           // Relative links work from disk only when every page is a file in a folder of its own.
           // Rendering is one thread either way; a few pages at a time overlap one page's file
           // writes with the next one's rendering (measured on 10,000 clients: about 10% faster).
-          build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
+          build: { format: 'directory', inlineStylesheets: 'always', concurrency: Number(process.env.CB_CONC) || 4 },
           trailingSlash: 'ignore',
           devToolbar: { enabled: false },
           security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES] } },
