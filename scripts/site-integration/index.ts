@@ -91,7 +91,8 @@ export function clientbook(options: ClientbookSiteOptions = {}): AstroIntegratio
             ],
           },
         });
-        if (command === 'dev') addWatchFile(path.join(dir, 'clientbook.yaml'));
+        // (A caller that keeps `data` up to date reads the settings again itself: no restart needed.)
+        if (command === 'dev' && options.watch !== false) addWatchFile(path.join(dir, 'clientbook.yaml'));
         if (command === 'build') {
           // Astro empties its output folder: never one that holds the portfolio or the project.
           const outDir = fileURLToPath(config.outDir);
@@ -114,7 +115,15 @@ export function clientbook(options: ClientbookSiteOptions = {}): AstroIntegratio
         await markOutDir(fileURLToPath(out));
       },
       'astro:server:setup': ({ server, logger }) => {
-        options.onDevServer?.({ reload: () => server.ws.send({ type: 'full-reload' }) });
+        const reload = () => {
+          // Astro keeps what each page's getStaticPaths() returned (the client pages' props) until
+          // its content changes: say so, as Astro's own content layer does, then reload the browsers.
+          for (const [name, environment] of Object.entries(server.environments)) {
+            if (name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
+          server.ws.send({ type: 'full-reload' });
+        };
+        options.onDevServer?.({ reload });
         if (options.watch === false) return;
         // In dev the pages load the portfolio on demand; a change to any client file starts over.
         server.watcher.add(dir);
@@ -122,7 +131,7 @@ export function clientbook(options: ClientbookSiteOptions = {}): AstroIntegratio
           if (!file.startsWith(dir + path.sep)) return;
           forgetSiteData(dir);
           logger.info(`${path.relative(dir, file)} changed: reloading the portfolio.`);
-          server.ws.send({ type: 'full-reload' });
+          reload();
         };
         server.watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
       },

@@ -64,6 +64,17 @@ describe.skipIf(!hasChromium())('dev with the site', () => {
       await overlay.waitFor({ state: 'detached', timeout: 60_000 });
       await expect.poll(() => page.locator('body').innerText(), { timeout: 60_000 }).toContain('Acme Plumbing and Heating');
       await expect.poll(dev.output, { timeout: 30_000 }).toMatch(/acme\.md saved: no problems/);
+
+      // Every page follows the live portfolio: a client page's own data, a new client, the settings.
+      await page.goto(`${url}clients/acme/`);
+      await writeFile(file, good.replace('name: Acme Plumbing', 'name: Acme Mechanical'));
+      await expect.poll(() => page.locator('h1').innerText(), { timeout: 60_000 }).toContain('Acme Mechanical');
+      await writeFile(path.join(dir, 'cedar.md'), client('name: Cedar Dental'));
+      await expect.poll(dev.output, { timeout: 30_000 }).toMatch(/cedar\.md added: no problems/);
+      await page.goto(`${url}clients/cedar/`);
+      expect(await page.locator('h1').innerText()).toContain('Cedar Dental');
+      await writeFile(path.join(dir, 'clientbook.yaml'), 'title: Renamed book\ntime_zone: America/Whitehorse\n');
+      await expect.poll(() => page.title(), { timeout: 60_000 }).toContain('Renamed book');
     } finally {
       await browser.close();
       const exited = new Promise((resolve) => dev.child.once('exit', resolve));

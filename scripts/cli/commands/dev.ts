@@ -9,6 +9,8 @@ import type { LiveUpdate } from '../../core/watch/live-portfolio.ts';
 import { formatText, summary } from '../diagnostics-format.ts';
 import { UserError } from '../errors.ts';
 import { paint, type Io, type Paint } from '../io.ts';
+import { historyOf } from '../../site-integration/load.ts';
+import type { SiteData } from '../../site-integration/store.ts';
 import { PACKAGE_ROOT } from './build.ts';
 import { checkDateOption } from './load.ts';
 
@@ -54,12 +56,17 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
   parsePort(options.port);
   const p = paint(io.color);
   let watcher: PortfolioWatcher;
+  /** The site's side of each update (set once the site runs). */
+  let toSite: ((update: LiveUpdate) => void) | undefined;
   try {
     watcher = await watchPortfolio({
       dir: options.dir,
       cwd: io.cwd,
       ...(options.asOf ? { asOf: options.asOf } : {}),
-      onUpdate: (update) => io.stdout(formatUpdate(update, io.cwd, p)),
+      onUpdate: (update) => {
+        io.stdout(formatUpdate(update, io.cwd, p));
+        toSite?.(update);
+      },
       onError: (error) => io.stderr(`${p.red('watch error')}: ${error instanceof Error ? error.message : String(error)}\n`),
     });
   } catch (error) {
@@ -73,6 +80,7 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
   io.stdout(`${summary(portfolio.diagnostics, portfolio.files)} Watching ${watcher.live.display('') || '.'} for changes.\n`);
   await watcher.ready;
   const site = options.site === false ? undefined : await startSite(io, options, watcher);
+  toSite = site?.update;
   return {
     watcher,
     ...(site ? { url: site.url } : {}),
@@ -91,16 +99,36 @@ export async function dev(io: Io, options: DevOptions): Promise<number> {
 
 /**
  * Astro's dev server, configured as `clientbook build` configures its build (the package's `site/`, the
- * integration told which portfolio to read). The integration reloads the browser when a portfolio file
- * changes and renders a portfolio with errors as Astro's error page, diagnostics included.
+ * integration told which portfolio to read). The pages read the watcher's live portfolio, so a save
+ * costs the site what it costs the terminal (one file re-checked, and the git history read again),
+ * not a fresh load of every file; then the browser reloads. A portfolio with errors renders as
+ * Astro's error page, diagnostics included.
  */
-async function startSite(io: Io, options: DevOptions, watcher: PortfolioWatcher): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startSite(
+  io: Io,
+  options: DevOptions,
+  watcher: PortfolioWatcher,
+): Promise<{ url: string; stop: () => Promise<void>; update: (update: LiveUpdate) => void }> {
   // No request leaves a clientbook run: no usage report, no update check.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
   // Vite turns live reload off under NODE_ENV=test (or production) left over in a shell.
   process.env.NODE_ENV = 'development';
   const [{ dev: astroDev }, { clientbook }] = await Promise.all([import('astro'), import('../../site-integration/index.ts')]);
+  const { live } = watcher;
+  const history = () => historyOf(live.dir, live.portfolio.settings.timeZone);
+  // One object per state of the portfolio: the pages cache their lookups per object.
+  let current: SiteData = { portfolio: live.portfolio, history: await history() };
+  let reload: (() => void) | undefined;
+  let latest = 0;
+  const update = async () => {
+    const mine = ++latest;
+    const read = await history().catch(() => current.history);
+    // A later save's update may have finished first: the newest state wins.
+    if (mine !== latest) return;
+    current = { portfolio: live.portfolio, ...(read ? { history: read } : {}) };
+    reload?.();
+  };
   const port = parsePort(options.port);
   const server = await astroDev({
     root: PACKAGE_ROOT,
@@ -108,12 +136,20 @@ async function startSite(io: Io, options: DevOptions, watcher: PortfolioWatcher)
     srcDir: './site',
     logLevel: io.env.CLIENTBOOK_ASTRO_LOG === 'info' ? 'info' : 'warn',
     server: { ...(port !== undefined ? { port } : {}), ...(options.host !== undefined ? { host: options.host } : {}) },
-    integrations: [clientbook({ dir: watcher.live.dir, ...(options.asOf ? { asOf: options.asOf } : {}) })],
+    integrations: [
+      clientbook({
+        dir: live.dir,
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+        data: () => current,
+        watch: false,
+        onDevServer: (server) => (reload = server.reload),
+      }),
+    ],
   });
   const p = paint(io.color);
   const url = `http://${hostOf(server.address)}:${server.address.port}/`;
   io.stdout(`${p.green('The site is at')} ${p.bold(url)} ${p.dim('(it reloads on every save; Ctrl-C stops)')}\n`);
-  return { url, stop: () => server.stop() };
+  return { url, stop: () => server.stop(), update: () => void update() };
 }
 
 function hostOf(address: { address: string; family: string }): string {
