@@ -9,7 +9,6 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { BUNDLE_DIR, MANIFEST, MANIFEST_VERSION } from '../bin/bundled.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,6 +35,9 @@ export function packageJsonOf(file: string): string {
 
 export async function bundleCli(outDir = path.join(ROOT, BUNDLE_DIR)): Promise<BundleResult> {
   // The manifest goes last: a bundle without one (a build cut short) is never used.
+  // Loaded here, so that an install without esbuild (without devDependencies) still runs this
+  // script to its message instead of failing.
+  const { build } = await import('esbuild');
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const result = await build({
