@@ -3,6 +3,7 @@
  * none throws; nothing in a file is ever executed.
  */
 import { existsSync } from 'node:fs';
+import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
@@ -259,5 +260,22 @@ describe('byte-order marks and CRLF line ends', () => {
   it('a diagnostic never ends inside a CRLF', () => {
     const d = only(client('type: vip').replaceAll('\n', '\r\n'));
     expect({ line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn }).toEqual({ line: 2, column: 7, endLine: 2, endColumn: 10 });
+  });
+});
+
+describe('files that cannot be read', () => {
+  it('a broken link named like a client is an error, not a client silently gone; a link to a folder is no client', async () => {
+    const dir = await portfolio({ 'acme.md': client(), 'real/bolt.md': client('name: Bolt') });
+    await symlink(path.join(dir, 'moved-away/ghost.md'), path.join(dir, 'ghost.md'));
+    await symlink(path.join(dir, 'real/bolt.md'), path.join(dir, 'bolt-link.md'));
+    await symlink(path.join(dir, 'real'), path.join(dir, 'folder.md'));
+    const result = await loadPortfolio({ dir, cwd: dir, asOf: AS_OF });
+    expect(result.diagnostics.map((d) => `${d.file}:${brief(d)}`)).toEqual([
+      `ghost.md:1:1 error unreadable-file: The file is a link to ${path.join(dir, 'moved-away/ghost.md')}, which does not exist.`,
+    ]);
+    expect(result.diagnostics[0]!.hint).toBe('Point the link at the client file, or delete the link.');
+    // The good link is a client: its id is the link's name (and a duplicate of nothing).
+    expect(result.files).toBe(4);
+    expect(result.hasErrors).toBe(true);
   });
 });

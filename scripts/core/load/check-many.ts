@@ -10,7 +10,7 @@
  * schema's PlainDates: a worker sends the checked raw value instead, and the main thread runs it
  * through the schema again, which for a valid value is a small part of the work.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -49,7 +49,44 @@ export function keepOf(file: ClientFile, diagnosticsOnly: boolean): ClientFile {
 }
 
 function checkOne(dir: string, rel: string, display: string, asOf: PlainDate, diagnosticsOnly: boolean): ClientFile {
-  return keepOf(checkClientFile(readFileSync(path.join(dir, rel)), rel, display, asOf), diagnosticsOnly);
+  return keepOf(checkFileAt(dir, rel, display, asOf), diagnosticsOnly);
+}
+
+/** Reads and checks one file; a file that cannot be read is one error, located at its first line. */
+export function checkFileAt(dir: string, rel: string, display: string, asOf: PlainDate): ClientFile {
+  const full = path.join(dir, rel);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(full);
+  } catch (error) {
+    const problem = readProblem(full, error as NodeJS.ErrnoException) ?? {
+      message: 'The file was deleted while it was being read.',
+      hint: 'Run the command again.',
+    };
+    return unreadableFile(rel, display, problem);
+  }
+  return checkClientFile(bytes, rel, display, asOf);
+}
+
+/** Why a client file cannot be read; undefined when it is simply not there (and not a broken link). */
+export function readProblem(full: string, error: NodeJS.ErrnoException): { message: string; hint: string } | undefined {
+  let target: string | undefined;
+  try {
+    target = readlinkSync(full);
+  } catch {
+    // Not a link.
+  }
+  if (error.code === 'ENOENT')
+    return target === undefined ? undefined : { message: `The file is a link to ${target}, which does not exist.`, hint: 'Point the link at the client file, or delete the link.' };
+  if (error.code === 'EACCES' || error.code === 'EPERM') return { message: 'The file cannot be read: permission denied.', hint: 'Give yourself read permission (e.g. `chmod u+r FILE`).' };
+  return { message: `The file cannot be read (${error.code ?? error.message}).`, hint: 'Check that it is a readable file.' };
+}
+
+/** A client file that cannot be read: one error at its first line, no data. */
+export function unreadableFile(rel: string, display: string, problem: { message: string; hint: string }): ClientFile {
+  const id = rel.split('/').pop()!.replace(/\.md$/, '');
+  const diagnostic = { file: display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' as const, code: 'unreadable-file', ...problem };
+  return { id, file: display, relPath: rel, yamlStart: 0, extensions: {}, body: '', bodyLine: 1, diagnostics: [diagnostic] };
 }
 
 export async function checkMany(options: CheckManyOptions): Promise<ClientFile[]> {
@@ -127,7 +164,7 @@ export function runWorker(job: WorkerJob, post: (message: WorkerMessage) => void
   for (let start = Atomics.add(job.next, 0, job.batch); start < total; start = Atomics.add(job.next, 0, job.batch)) {
     const files: [number, SentFile][] = [];
     for (let i = start; i < Math.min(start + job.batch, total); i++) {
-      const file = checkClientFile(readFileSync(path.join(job.dir, job.relPaths[i]!)), job.relPaths[i]!, job.displays[i]!, asOf);
+      const file = checkFileAt(job.dir, job.relPaths[i]!, job.displays[i]!, asOf);
       const { data, ...kept } = keepOf(file, job.diagnosticsOnly);
       files.push([i, job.diagnosticsOnly || !data ? kept : { ...kept, checked: file.clean }]);
     }

@@ -14,8 +14,9 @@ export async function listClientFiles(dir: string): Promise<string[]> {
     const full = path.join(entry.parentPath, entry.name);
     const rel = path.relative(dir, full).split(path.sep);
     if (rel.some(isIgnoredName) || rel.includes('node_modules')) continue;
-    // A symlinked client file counts as a client; a link to a folder is not followed (no cycles).
-    if (!entry.isFile() && !(entry.isSymbolicLink() && (await stat(full).then((s) => s.isFile(), () => false)))) continue;
+    // A symlinked client file counts as a client, and so does a broken link (it is reported as a file
+    // that cannot be read, rather than a client silently gone); a link to a folder is not followed.
+    if (!entry.isFile() && !(entry.isSymbolicLink() && (await stat(full).then((s) => s.isFile(), () => true)))) continue;
     files.push(rel.join('/'));
   }
   return files.sort();

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type PlainDate } from '../dates.ts';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { readProblem, unreadableFile } from '../load/check-many.ts';
 import { checkClientFile, type ClientFile } from '../load/client-file.ts';
 import { isIgnoredName, listClientFiles } from '../load/walk.ts';
 import { assemble, resolveAsOf, type Portfolio } from '../portfolio.ts';
@@ -143,10 +144,13 @@ export class LivePortfolio {
 
   async #check(relPath: string): Promise<ClientFile | undefined> {
     let bytes: Uint8Array;
+    const full = path.join(this.dir, relPath);
     try {
-      bytes = await readFile(path.join(this.dir, relPath));
-    } catch {
-      return undefined; // gone between the event and the read: treated as removed
+      bytes = await readFile(full);
+    } catch (error) {
+      // Gone between the event and the read: removed. A broken link or an unreadable file: an error.
+      const problem = readProblem(full, error as NodeJS.ErrnoException);
+      return problem && unreadableFile(relPath, this.display(relPath), problem);
     }
     return checkClientFile(bytes, relPath, this.display(relPath), this.#asOf);
   }
