@@ -2,7 +2,7 @@
  * `clientbook dev` without the site: real files are written and the watcher's re-checked diagnostics
  * are awaited. A save re-checks that file and the cross-file rules; other files are not re-read.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { outdent } from 'outdent';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -101,6 +101,20 @@ describe('revalidation driven by real file changes', () => {
     expect(brief(back)).toEqual({ relPath: 'bravo.md', kind: 'added', codes: [] });
     expect(back.resolved.map((d) => `${d.file}:${d.code}`)).toEqual(['acme.md:unknown-client']);
     expect(back.portfolio.hasErrors).toBe(false);
+  });
+
+  test('a file created and then written in pieces is read whole: no "empty file" report first', async () => {
+    const dir = await portfolio({ 'acme.md': client('Acme') });
+    const { next } = await watching(dir);
+    const text = client('Bolt');
+    const handle = await open(path.join(dir, 'bolt.md'), 'w');
+    await handle.write(text.slice(0, 12));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handle.write(text.slice(12));
+    await handle.close();
+    const added = await next();
+    expect(brief(added)).toEqual({ relPath: 'bolt.md', kind: 'added', codes: [] });
+    expect(added.portfolio.clients.map((c) => c.data.name)).toEqual(['Acme', 'Bolt']);
   });
 
   test('a second file with the same id is an error in both, until it goes', async () => {

@@ -20,6 +20,9 @@ export interface PortfolioWatcher {
   close: () => Promise<void>;
 }
 
+/** How long after a file's first event it is read (see `onEvent`). */
+const SETTLE_MS = 20;
+
 export async function watchPortfolio(options: WatchOptions): Promise<PortfolioWatcher> {
   const live = await LivePortfolio.open(options);
   const { dir } = live;
@@ -34,14 +37,18 @@ export async function watchPortfolio(options: WatchOptions): Promise<PortfolioWa
     },
   });
 
-  // Events are handled one at a time, and a file saved again while waiting is checked once.
+  // Events are handled one at a time, and a file saved again while waiting is checked once. A file is
+  // read a moment after its first event: a save that creates the file and then writes it (as Node's
+  // writeFile and some editors do) is then read whole, not reported empty and then fixed.
   const pending = new Set<string>();
   let running = Promise.resolve();
   const onEvent = (file: string) => {
     const rel = path.relative(dir, file).split(path.sep).join('/');
     if (!isPortfolioPath(rel) || pending.has(rel)) return;
     pending.add(rel);
+    const settled = new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     running = running.then(async () => {
+      await settled;
       pending.delete(rel);
       try {
         await options.onUpdate(await live.update(rel));
