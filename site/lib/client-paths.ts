@@ -1,0 +1,13 @@
+/** The pages built once per client (client page, printable roadmap, meeting sheet) share their routes. */
+import type { Client } from '../../scripts/core/model/client.ts';
+import { pageContext } from './page-context.ts';
+
+export interface ClientPageProps {
+  client: Client;
+}
+
+/** `getStaticPaths` of a per-client page: one page for each client of the portfolio, by id. */
+export async function clientPaths(): Promise<{ params: { id: string }; props: ClientPageProps }[]> {
+  const { index } = await pageContext();
+  return index.portfolio.clients.map((client) => ({ params: { id: client.id }, props: { client } }));
+}
