@@ -5,6 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePortfolio } from '../../scripts/bench/generate.ts';
 import { checkMany } from '../../scripts/core/load/check-many.ts';
@@ -53,6 +54,13 @@ describe('checking files on several threads', () => {
     expect(shared).toEqual(await run(0, true));
     expect(shared.every((f) => f.data === undefined && f.body === '')).toBe(true);
     expect(shared.flatMap((f) => f.diagnostics).map((d) => d.code)).toEqual(expect.arrayContaining(['bad-file-name', 'no-front-matter', 'unknown-key', 'secret', 'bad-enum']));
+  }, 60_000);
+
+  it('checks on the main thread what a failed worker left', async () => {
+    const failing = path.join(dir, '_failing-worker.mjs');
+    await writeFile(failing, "throw new Error('a worker that fails at once');\n");
+    const files = await checkMany({ dir, relPaths, display: (rel) => `clients/${rel}`, asOf: AS_OF, diagnosticsOnly: false, workers: 2, parallelFrom: 1, workerModule: pathToFileURL(failing) });
+    expect(files).toEqual(await run(0, false));
   }, 60_000);
 
   it('gives the portfolio the sequential load gives', async () => {
