@@ -34,10 +34,10 @@ export function packageJsonOf(file: string): string {
 }
 
 export async function bundleCli(outDir = path.join(ROOT, BUNDLE_DIR)): Promise<BundleResult> {
-  // The manifest goes last: a bundle without one (a build cut short) is never used.
   // Loaded here, so that an install without esbuild (without devDependencies) still runs this
   // script to its message instead of failing.
   const { build } = await import('esbuild');
+  // The manifest goes last: a bundle without one (a build cut short) is never used.
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const result = await build({

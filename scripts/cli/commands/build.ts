@@ -17,9 +17,6 @@ export interface BuildCommandOptions {
   asOf?: string;
 }
 
-/** Where `site/` and `astro.config.mjs` live: the clientbook package, wherever the command runs. */
-export { PACKAGE_ROOT };
-
 export async function build(io: Io, options: BuildCommandOptions): Promise<number> {
   const portfolio = await openPortfolio(io, options);
   const p = paint(io.color);

@@ -11,7 +11,7 @@ import { UserError } from '../errors.ts';
 import { paint, type Io, type Paint } from '../io.ts';
 import { historyOf } from '../../site-integration/load.ts';
 import type { SiteData } from '../../site-integration/store.ts';
-import { PACKAGE_ROOT } from './build.ts';
+import { PACKAGE_ROOT } from '../../core/package-root.ts';
 import { checkDateOption } from './load.ts';
 
 export interface DevOptions {
@@ -57,7 +57,7 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
   const p = paint(io.color);
   let watcher: PortfolioWatcher;
   /** The site's side of each update (set once the site runs). */
-  let toSite: ((update: LiveUpdate) => void) | undefined;
+  let toSite: (() => void) | undefined;
   try {
     watcher = await watchPortfolio({
       dir: options.dir,
@@ -65,7 +65,7 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
       ...(options.asOf ? { asOf: options.asOf } : {}),
       onUpdate: (update) => {
         io.stdout(formatUpdate(update, io.cwd, p));
-        toSite?.(update);
+        toSite?.();
       },
       onError: (error) => io.stderr(`${p.red('watch error')}: ${error instanceof Error ? error.message : String(error)}\n`),
     });
@@ -108,7 +108,7 @@ async function startSite(
   io: Io,
   options: DevOptions,
   watcher: PortfolioWatcher,
-): Promise<{ url: string; stop: () => Promise<void>; update: (update: LiveUpdate) => void }> {
+): Promise<{ url: string; stop: () => Promise<void>; update: () => void }> {
   // No request leaves a clientbook run: no usage report, no update check.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';

@@ -5,7 +5,7 @@ import { EditError } from '../../core/edit/errors.ts';
 import { checkClientName, clientFromTemplate, idFor } from '../../core/edit/new-client.ts';
 import { displayPath } from '../../core/edit/session.ts';
 import { encodeForWrite } from '../../core/edit/text.ts';
-import { checkClientFile, type ClientFile } from '../../core/load/client-file.ts';
+import { checkClientFile, idOf, type ClientFile } from '../../core/load/client-file.ts';
 import { PACKAGE_ROOT } from '../../core/package-root.ts';
 import { CLIENT_TYPES, type ClientType } from '../../core/schema/client.ts';
 import { ID_PATTERN } from '../../core/schema/values.ts';
@@ -54,7 +54,7 @@ export async function newClient(io: Io, rawName: string, options: NewOptions): P
     const text = clientFromTemplate(template, path.relative(io.cwd, templatePath), { name, today: folder.today, ...(type ? { type } : {}) });
     const bytes = encodeForWrite(text, false);
     const checked = checkClientFile(bytes, relPath, file, folder.today);
-    const others = folder.relPaths.map((rel): ClientFile => ({ id: rel.split('/').pop()!.replace(/\.md$/, ''), file: rel, relPath: rel, yamlStart: 0, extensions: {}, body: '', bodyLine: 1, diagnostics: [] }));
+    const others = folder.relPaths.map((rel): ClientFile => ({ id: idOf(rel), file: rel, relPath: rel, yamlStart: 0, extensions: {}, body: '', bodyLine: 1, diagnostics: [] }));
     const errors = [...checked.diagnostics, ...checkCrossFile([checked, ...others]).filter((d) => d.file === file)].filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       const first = errors[0]!;

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlainDate } from '../dates.ts';
-import { checkClientFile } from '../load/client-file.ts';
+import { checkClientFile, idOf } from '../load/client-file.ts';
 import { didYouMean } from '../validate/suggest.ts';
 import { EditError } from './errors.ts';
 import { listing, pick } from './pick.ts';
@@ -15,7 +15,6 @@ export interface ClientRef {
   name?: string;
 }
 
-const idOf = (relPath: string) => relPath.split('/').pop()!.replace(/\.md$/, '');
 
 /**
  * The one client `query` names among the portfolio's files. An exact id needs no file to be read;

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseDate, type PlainDate } from '../dates.ts';
 import { clientSchema, type ClientData } from '../schema/client.ts';
-import { checkClientFile, lean, type ClientFile } from './client-file.ts';
+import { checkClientFile, idOf, lean, type ClientFile } from './client-file.ts';
 
 export interface CheckManyOptions {
   dir: string;
@@ -87,7 +87,7 @@ export function readProblem(full: string, error: NodeJS.ErrnoException): { messa
 
 /** A client file that cannot be read: one error at its first line, no data. */
 export function unreadableFile(rel: string, display: string, problem: { message: string; hint: string }): ClientFile {
-  const id = rel.split('/').pop()!.replace(/\.md$/, '');
+  const id = idOf(rel);
   const diagnostic = { file: display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' as const, code: 'unreadable-file', ...problem };
   return { id, file: display, relPath: rel, yamlStart: 0, extensions: {}, body: '', bodyLine: 1, diagnostics: [diagnostic] };
 }

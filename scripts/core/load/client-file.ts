@@ -34,8 +34,13 @@ export interface ClientFile {
   diagnostics: Diagnostic[];
 }
 
+/** A client's id: its file name without `.md` (`north/acme.md` -> `acme`). */
+export function idOf(relPath: string): string {
+  return relPath.split('/').pop()!.replace(/\.md$/, '');
+}
+
 export function checkClientFile(bytes: Uint8Array, relPath: string, file: string, asOf: PlainDate): ClientFile {
-  const id = relPath.split('/').pop()!.replace(/\.md$/, '');
+  const id = idOf(relPath);
   const result: ClientFile = { id, file, relPath, yamlStart: 0, extensions: {}, body: '', bodyLine: 1, diagnostics: [] };
   const { source, sink } = decodeSource(bytes, file);
   result.diagnostics = sink.items;
