@@ -13,40 +13,64 @@ interface Step {
 }
 
 describe('templates/github-workflow.yml', () => {
-  const workflow = parse(readFileSync('templates/github-workflow.yml', 'utf8')) as {
+  const text = readFileSync('templates/github-workflow.yml', 'utf8');
+  const workflow = parse(text) as {
     on: Record<string, unknown>;
     permissions: Record<string, string>;
-    jobs: { check: { steps: Step[] } };
+    jobs: Record<string, { needs?: string; if?: string; permissions: Record<string, string>; outputs?: Record<string, string>; steps: Step[] }>;
   };
-  const steps = workflow.jobs.check.steps;
-  const step = (text: string) => steps.find((s) => (s.run ?? s.uses ?? '').includes(text));
+  const check = workflow.jobs.check!;
+  const comment = workflow.jobs.comment!;
+  const step = (steps: Step[], text: string) => steps.find((s) => (s.run ?? s.uses ?? '').includes(text));
+  const names = (steps: Step[]) => steps.map((s) => s.run?.split('\n')[0] ?? s.uses?.replace(/@.*/, ''));
 
-  test('checks out all of history with Node 24, and installs with npm ci', () => {
-    expect(step('actions/checkout@v4')?.with).toEqual({ 'fetch-depth': 0 });
-    expect(step('actions/setup-node@v4')?.with).toMatchObject({ 'node-version': 24 });
-    expect(step('npm ci')).toBeDefined();
+  test('every action is pinned to a full commit, with its release tag in a comment', () => {
+    const uses = [...text.matchAll(/^\s*(?:- )?uses: (\S+)(.*)$/gm)];
+    expect(uses.length).toBe(6);
+    for (const [line, action, comment] of uses) {
+      expect(action, line).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
+      expect(comment, line).toMatch(/^ # v\d+\.\d+\.\d+$/);
+    }
+  });
+
+  test('the workflow grants nothing; the check job reads, only the job that comments writes to pull requests', () => {
+    expect(workflow.permissions).toEqual({});
+    expect(check.permissions).toEqual({ contents: 'read' });
+    expect(comment.permissions).toEqual({ 'pull-requests': 'write' });
+    expect(Object.keys(workflow.jobs)).toEqual(['check', 'comment']);
+    // The writing job runs nothing of the repository's: it downloads the diff and posts it.
+    expect(names(comment.steps)).toEqual(['actions/download-artifact', 'actions/github-script']);
+    expect(comment.needs).toBe('check');
+    expect(comment.if).toContain("needs.check.outputs.diff == 'success'");
+    expect(comment.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+  });
+
+  test('checks out all of history without keeping the token, with Node 24, and installs with npm ci', () => {
+    expect(step(check.steps, 'actions/checkout@')?.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false });
+    expect(step(check.steps, 'actions/setup-node@')?.with).toMatchObject({ 'node-version': 24 });
     expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
-    expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
   });
 
   test('validates with annotations, posts the diff even when validation fails, then builds and keeps the site', () => {
-    const names = steps.map((s) => s.run?.split('\n')[0] ?? s.uses);
-    expect(names).toEqual([
-      'actions/checkout@v4',
-      'actions/setup-node@v4',
+    expect(names(check.steps)).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
       'npm ci',
       'npx clientbook validate --format github',
       'npx clientbook diff "origin/$BASE_REF" HEAD > diff.md',
-      'actions/github-script@v8',
+      'actions/upload-artifact',
       'npx clientbook build',
-      'actions/upload-artifact@v4',
+      'actions/upload-artifact',
     ]);
-    const diff = step('clientbook diff')!;
+    const diff = step(check.steps, 'clientbook diff')!;
     expect(diff.if).toContain('!cancelled()');
+    expect(check.outputs).toEqual({ diff: '${{ steps.diff.outcome }}' });
     // The branch name reaches the shell as a variable, never pasted into the script.
     expect(diff.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
-    expect(String(step('github-script')!.with!.script)).toContain("'<!-- clientbook diff -->'");
-    expect(step('upload-artifact')!.with).toMatchObject({ name: 'site', path: 'dist' });
+    expect(check.steps[5]!.with).toMatchObject({ name: 'diff', path: 'diff.md' });
+    expect(check.steps[5]!.if).toContain("steps.diff.outcome == 'success'");
+    expect(String(step(comment.steps, 'github-script')!.with!.script)).toContain("'<!-- clientbook diff -->'");
+    expect(check.steps[7]!.with).toMatchObject({ name: 'site', path: 'dist' });
   });
 });
 
