@@ -33,18 +33,55 @@ function imagesAsLinks(tree: Root): void {
   });
 }
 
+/**
+ * In-page links resolve after sanitising. rehype-sanitize prefixes every id with `user-content-`
+ * (so notes cannot clobber the page's own ids) but leaves the links to them alone; GitHub mends
+ * those links with script when the page loads, a static page has to do it here. A link to `#x`
+ * becomes `#user-content-x` when that id is in the notes: the footnote references and back
+ * references, and links a user wrote the way they work on GitHub (`[see](#fn-1)`).
+ */
+function inPageLinks(tree: Root): void {
+  const ids = new Set<string>();
+  walk(tree, (node) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+  });
+  walk(tree, (node) => {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+    // A browser looks for the fragment as written, then percent-decoded (ids keep `%C3%A9` as written).
+    const targets = fragments(href);
+    if (targets.some((t) => ids.has(t))) return;
+    if (targets.some((t) => ids.has(`${CLOBBER_PREFIX}${t}`))) node.properties.href = `#${CLOBBER_PREFIX}${href.slice(1)}`;
+  });
+}
+
+function fragments(href: string): string[] {
+  const raw = href.slice(1);
+  try {
+    return [raw, decodeURIComponent(raw)];
+  } catch {
+    return [raw];
+  }
+}
+
 function walk(node: Root | ElementContent | RootContent, visit: (element: Element) => void): void {
   if (node.type === 'element') visit(node);
   if ('children' in node) for (const child of node.children) walk(child, visit);
 }
 
+/** What rehype-sanitize (GitHub's schema) puts before every id and name. */
+const CLOBBER_PREFIX = 'user-content-';
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
-  .use(remarkRehype)
+  // Footnote ids unprefixed here: rehype-sanitize prefixes them once (remark-rehype's own prefix
+  // made them `user-content-user-content-fn-1`, and every footnote link pointed nowhere).
+  .use(remarkRehype, { clobberPrefix: '' })
   .use(() => nestHeadings)
   .use(() => imagesAsLinks)
   .use(rehypeSanitize)
+  .use(() => inPageLinks)
   .use(rehypeStringify)
   .freeze();
 

@@ -42,6 +42,37 @@ describe('notes', () => {
     expect(html).not.toMatch(/id="(?!user-content-)/);
   });
 
+  /** Every `href="#x"` in the HTML and every id; `lands` finds a link's target as a browser does (as written, then decoded). */
+  const anchors = (html: string) => {
+    const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!));
+    const links = [...html.matchAll(/href="#([^"]*)"/g)].map((m) => m[1]!);
+    return { ids, links, lands: (link: string) => ids.has(link) || ids.has(decodeURIComponent(link)) };
+  };
+
+  test('every footnote link lands on its footnote, and every back link on its reference', () => {
+    const html = renderNotes('Backups[^1], the café[^café] and the NAS[^1].\n\n[^1]: Nightly, to the NAS.\n[^café]: Its own note[^long-label].\n[^long-label]: Nested.');
+    const { links, ids, lands } = anchors(html);
+    expect(links.length).toBe(8); // 4 references, 4 back references (the first note has two)
+    for (const link of links) expect(lands(link), `#${link} points nowhere`).toBe(true);
+    // Both directions: note → reference and reference → note.
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref');
+    expect(html).toContain('<li id="user-content-fn-1">');
+    expect(html).toContain('<a href="#user-content-fnref-1" data-footnote-backref=""');
+    expect(html).toContain('<a href="#user-content-fnref-1-2" data-footnote-backref=""');
+    expect(html).toContain('id="user-content-fnref-1-2"');
+    // The screen reader's "Footnotes" label is found too.
+    expect(html).toContain('aria-describedby="user-content-footnote-label"');
+    expect(ids).toContain('user-content-footnote-label');
+  });
+
+  test('a link written as on GitHub, to the unprefixed id, lands too; links to ids outside the notes stay', () => {
+    const html = renderNotes('See [the note](#fn-1) or [again](#user-content-fn-1), [the page](#history).\n\nText[^1].\n\n[^1]: A note.');
+    expect(html).toContain('<a href="#user-content-fn-1">the note</a>');
+    expect(html).toContain('<a href="#user-content-fn-1">again</a>');
+    expect(html).toContain('<a href="#history">the page</a>');
+    expect(anchors(renderNotes('[x](#%E0%A4%A)[^1]\n\n[^1]: y')).links).toContain('%E0%A4%25A'); // not a valid escape: no crash, left as it is
+  });
+
   test('empty notes render nothing', () => {
     expect(renderNotes('  \n')).toBe('');
   });
