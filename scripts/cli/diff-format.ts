@@ -7,13 +7,31 @@ import type { Change, ClientDiff, ClientSummary, PortfolioDiff } from '../core/m
 
 export const NO_CHANGES = 'No changes to client commitments.';
 
-/** Escapes what GitHub would turn into formatting, a link, a mention or an issue reference. */
+/** Escapes what GitHub would turn into formatting or a link (for mentions and references, see `inert`). */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|~@#]/g, '\\$&')
     .replace(/:\/\//g, ':\\/\\/')
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
     .replace(/\r?\n/g, ' ');
+}
+
+const ZWJ = '\u200D';
+
+/**
+ * Makes GitHub mentions (`@octocat`, `@org/team`) and references (`#123`, `GH-123`, `owner/repo#1`,
+ * `user@sha`) inert in Markdown posted on a pull request: a zero-width joiner after the `@` or `#`
+ * (and inside `GH-`), which GitHub does not link and a reader does not see. GitHub does not honour
+ * backslash escapes for these (github/markup#1168), so the diff comment would notify the people,
+ * teams and issues that client text happens to name. Applied to the whole comment, so client text
+ * that reaches it through a diagnostic or a file name is covered too; headings (`#### `) are not
+ * references and stay as they are.
+ */
+export function inert(markdown: string): string {
+  return markdown
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)
+    .replace(/#(?=[\p{N}])/gu, `#${ZWJ}`)
+    .replace(/\b(GH)-(?=\p{N})/giu, `$1-${ZWJ}`);
 }
 
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
@@ -42,7 +60,7 @@ export function diffMarkdown(comparison: Comparison): string {
   const lines = [`**Client commitments** ${range}${parts.length ? `: ${parts.join(', ')}.` : '.'}`, ''];
   if (diff.clients.length === 0 && diff.invalid.length === 0) {
     lines.push(NO_CHANGES, '');
-    return lines.join('\n');
+    return inert(lines.join('\n'));
   }
   for (const file of diff.invalid) {
     const side = file.side === 'from' ? from : to;
@@ -63,7 +81,7 @@ export function diffMarkdown(comparison: Comparison): string {
     }
     lines.push('');
   }
-  return lines.join('\n');
+  return inert(lines.join('\n'));
 }
 
 const md = escapeMarkdown;

@@ -1,0 +1,74 @@
+/**
+ * The diff comment is posted on a pull request: client text in it must not notify anyone or link
+ * an issue. Rendered as GitHub renders a comment (GFM plus remark-github's mentions and references).
+ */
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkGithub from 'remark-github';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { describe, expect, test } from 'vitest';
+import { escapeMarkdown, inert } from '../../scripts/cli/diff-format.ts';
+import { run } from '../helpers/cli.ts';
+import { client } from '../helpers/portfolio.ts';
+import { tempRepos } from './repo.ts';
+
+const newRepo = tempRepos();
+
+/** The comment's HTML as GitHub would show it in repository acme/book. */
+async function render(markdown: string): Promise<string> {
+  const file = await unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkGithub, { repository: 'acme/book' })
+    .use(remarkRehype)
+    .use(rehypeStringify)
+    .process(markdown);
+  return String(file);
+}
+
+const links = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+const visible = (html: string) => html.replace(/<[^>]+>/g, '').replaceAll('\u200D', '');
+
+const MENTIONS = 'Ask @octocat and @acme-it/helpdesk about #123, GH-45, gh-46, octo-org/octo-repo#7 and octocat@1234567';
+
+describe('mentions and references in the diff comment', () => {
+  test('the renderer links them when left alone (so the next test can fail)', async () => {
+    expect(links(await render(`- ${escapeMarkdown(MENTIONS)}`))).toEqual(
+      expect.arrayContaining(['https://github.com/octocat', 'https://github.com/acme/book/issues/123', 'https://github.com/octo-org/octo-repo/issues/7']),
+    );
+  });
+
+  test('inert: no link, the same visible text, headings and e-mail addresses untouched', async () => {
+    const markdown = inert(`#### Client ${escapeMarkdown(MENTIONS)}\n\n- ${escapeMarkdown(MENTIONS)}\n- Contact ann@example.com\n`);
+    const html = await render(markdown);
+    expect(links(html)).toEqual([]);
+    expect(html).toMatch(/^<h4>Client /);
+    expect(visible(html)).toBe(`Client ${MENTIONS}\n\n${MENTIONS}\nContact ann@example.com\n`);
+  });
+
+  test('clientbook diff: names, titles, notes of changes and diagnostics mention no one', async () => {
+    const repo = newRepo();
+    repo.write({ 'clients/acme.md': client('name: Acme @octocat') });
+    repo.commit('Add Acme', '2026-11-01T09:00:00-07:00');
+    repo.write({
+      'clients/acme.md': client(
+        'name: Acme @octocat\nactions:\n  - title: \"Ask @acme-it/helpdesk about #123 and GH-45\"\n    due: 2026-12-01\n  - title: Close octo-org/octo-repo#7',
+      ),
+      'clients/new-one.md': client('name: "#9 Tech, @team"\ncontact:\n  name: "@ann"'),
+      'clients/broken.md': client('name: Broken\ntype: "@octocat"'),
+    });
+    repo.commit('Edit', '2026-11-02T09:00:00-07:00');
+    const result = await run(['diff', 'HEAD~1', 'HEAD'], repo.root);
+    expect(result.code).toBe(0);
+    const html = await render(result.stdout);
+    // Only the two commits compared are linked (GitHub links a commit hash; that notifies no one).
+    const commits = [repo.git('rev-parse', '--short=7', 'HEAD~1'), repo.git('rev-parse', '--short=7', 'HEAD')];
+    expect(new Set(links(html))).toEqual(new Set(commits.map((c) => `https://github.com/acme/book/commit/${c}`)));
+    const text = visible(html);
+    for (const seen of ['Ask @acme-it/helpdesk about #123 and GH-45', 'Close octo-org/octo-repo#7', 'New client: #9 Tech, @team', 'contact @ann'])
+      expect(text).toContain(seen);
+    expect(text).toMatch(/broken\.md does not validate/);
+  });
+});
