@@ -188,6 +188,7 @@ function frontMatter({ r, base, ids }: Ctx, i: number, name: string, status: str
     if (recurring || r.chance(0.9)) line(4, 'due', day(r.int(-60, 240)));
     if (recurring) line(4, 'every', r.pick(['1 month', '3 months', '3 months', '1 year', '1 year', '2 weeks', '6 months']));
     if (done) line(4, 'done', day(-r.int(1, 400)));
+    if (r.chance(0.05)) line(4, 'notice', r.pick(['60 days', '2 weeks', '3 months']));
     if (r.chance(0.3)) out.push(r.chance(0.6) ? `    tags: [${r.pick(TAGS)}, ${r.pick(TAGS)}]` : `    tags:\n      - ${r.pick(TAGS)}`);
     if (r.chance(0.15)) line(4, 'note', r.pick(ACTION_NOTES));
     if (r.chance(0.03)) line(4, 'x-ticket', `T-${r.int(1000, 99999)}`);
@@ -195,13 +196,23 @@ function frontMatter({ r, base, ids }: Ctx, i: number, name: string, status: str
 
   const assetCount = r.chance(0.15) ? 0 : r.int(1, r.chance(0.15) ? 25 : 10);
   if (assetCount > 0) out.push('assets:');
+  const assetNames = new Set<string>();
   for (let k = 0; k < assetCount; k++) {
     const [assetName, kind] = r.pick(ASSETS);
-    out.push(`  - name: ${scalar(kind === 'domain' ? domain : assetName)}`);
+    // Names are unique within a client (FORMAT 1.1): the second "Main server" is another one.
+    let name = kind === 'domain' ? domain : assetName;
+    if (assetNames.has(name)) name = `${name} (${k + 1})`;
+    assetNames.add(name);
+    out.push(`  - name: ${scalar(name)}`);
     line(4, 'kind', kind);
+    if (r.chance(0.15)) line(4, 'status', r.pick(['in-use', 'accepted', 'retired']));
     if (r.chance(0.8)) line(4, 'acquired', r.chance(0.6) ? `${r.int(2014, 2026)}-${pad(r.int(1, 12))}` : day(-r.int(30, 4000)));
-    if (r.chance(0.65)) line(4, 'expires', day(r.int(-300, 1200)));
+    const expires = r.chance(0.65);
+    if (expires) line(4, 'expires', day(r.int(-300, 1200)));
+    if (expires && r.chance(0.3)) line(4, 'renew', r.pick(['1 year', '1 year', '3 years', '1 month']));
+    if (r.chance(0.15)) line(4, 'notice', r.pick(['60 days', '90 days', '2 months']));
     if (r.chance(0.4)) line(4, 'replace', r.pick([`${r.int(2026, 2029)}-Q${r.int(1, 4)}`, r.int(2026, 2030), `${r.int(2026, 2029)}-${pad(r.int(1, 12))}`]));
+    if (r.chance(0.3)) line(4, 'cost', r.int(2, 300) * 50);
     if (kind === 'licence' || kind === 'subscription') line(4, 'seats', r.int(1, 60));
     if (r.chance(0.2)) line(4, 'note', r.pick(ASSET_NOTES));
     if (r.chance(0.03)) line(4, 'x-serial', `SN${r.int(100000, 999999)}`);

@@ -40,6 +40,8 @@ export const settingsSchema = z.object({
     .default('USD'),
   /** Days ahead that count as upcoming. */
   due_window: whole(1, 366, '30').default(30),
+  /** Days before its due date an asset's expiry or replacement shows as upcoming (when longer than the window); default: the window. */
+  asset_notice: whole(1, 366, '60').optional(),
   /** Language and region for numbers, money and dates on the site. */
   locale: text()
     .refine(isLocale, { params: { code: 'bad-locale', expected: 'a locale', example: 'en-CA', hint: 'Use a BCP 47 language tag such as en-CA, en-US or de-DE.' } })
@@ -53,6 +55,8 @@ export interface Settings {
   timeZone: string;
   currency: string;
   dueWindow: number;
+  /** `asset_notice`; undefined: an asset's notice is the window. */
+  assetNotice?: number | undefined;
   locale: string;
   staleMonths: number;
 }
@@ -91,6 +95,7 @@ export async function loadSettings(dir: string, displayDir: string): Promise<{ s
         timeZone: data.time_zone ?? DEFAULT_SETTINGS.timeZone,
         currency: data.currency,
         dueWindow: data.due_window,
+        assetNotice: data.asset_notice,
         locale: data.locale,
         staleMonths: data.stale_months,
       }

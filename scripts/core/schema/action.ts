@@ -12,7 +12,11 @@ export const actionSchema = extensible({
   every: interval().optional(),
   /** When it was done; a done action is closed. */
   done: date().optional(),
+  /** How long before `due` it shows as upcoming, when longer than the window ("renew the domain": `60 days`). */
+  notice: interval().optional(),
+  /** Your own labels. */
   tags: z.array(text()).optional(),
+  /** Anything else worth knowing about it. */
   note: text().optional(),
 });
 export type Action = z.output<typeof actionSchema>;

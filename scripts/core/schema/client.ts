@@ -32,16 +32,21 @@ export const clientSchema = z.object({
     people: z.array(personSchema).optional(),
     /** Headcount today. */
     employees: whole(0).optional(),
+    /** Where they are. */
     location: text().optional(),
     /** How to get there and how long it takes ("6 h drive"). */
     travel: text().optional(),
     /** The id of the client who referred this one. */
     referred_by: clientId().optional(),
+    /** Where the business is heading; required. */
     growth: growthSchema,
+    /** The regular meeting rhythm. */
     meetings: meetingsSchema.optional(),
     /** Next actions; required, may be empty. */
     actions: z.array(actionSchema),
+    /** Hardware, software, licences and subscriptions with a life cycle; names unique within the client. */
     assets: z.array(assetSchema).optional(),
+    /** What is planned, when, and what it costs. */
     roadmap: z.array(roadmapItemSchema).optional(),
   });
 

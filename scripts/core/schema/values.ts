@@ -137,8 +137,8 @@ export const interval = () =>
     const named: Record<string, string> = {
       daily: '1 day', weekly: '1 week', monthly: '1 month', quarterly: '3 months', yearly: '1 year', annually: '1 year',
     };
-    if (Object.hasOwn(named, text)) return { ok: false, hint: `Write a number and a unit: \`every: ${named[text]}\`.` };
-    if (/^\d+$/.test(text) && Number(text) > 0) return { ok: false, hint: `Add the unit: \`every: ${text} months\` (day, week, month or year).` };
+    if (Object.hasOwn(named, text)) return { ok: false, hint: `Write a number and a unit: \`{key}: ${named[text]}\`.` };
+    if (/^\d+$/.test(text) && Number(text) > 0) return { ok: false, hint: `Add the unit: \`{key}: ${text} months\` (day, week, month or year).` };
     return { ok: false, hint: 'Write a whole number and a unit (day, week, month or year), singular or plural.' };
   });
 

@@ -150,7 +150,7 @@ export function reportIssue(
         params?.code ?? 'invalid-value',
         shift(value),
         `${written} is not ${expected}.`,
-        params?.hint?.replaceAll('{source}', shown) ?? (params?.example ? `Write ${expected}, e.g. \`${key}: ${params.example}\`.` : undefined),
+        params?.hint?.replaceAll('{source}', shown).replaceAll('{key}', key) ?? (params?.example ? `Write ${expected}, e.g. \`${key}: ${params.example}\`.` : undefined),
       );
       return;
     }

@@ -62,6 +62,8 @@ export function checkRules(value: Record<string, unknown>, ctx: RuleContext): vo
     });
   }
 
+  checkAssets(value, ctx, at);
+
   const actions = Array.isArray(value.actions) ? value.actions : undefined;
   if (!actions) return;
   const firstTitle = new Map<string, number>();
@@ -113,4 +115,38 @@ export function checkRules(value: Record<string, unknown>, ctx: RuleContext): vo
       hint: 'Add what comes next, even a small step, e.g.\n  - title: Call to book the next roadmap meeting\n    due: 2026-12-15',
     });
   }
+}
+
+type At = (path: (string | number)[], which?: 'value' | 'key') => { start: number; end: number };
+
+/** FORMAT 1.1: `renew` needs `expires`; an asset's name is unique within the client. */
+function checkAssets(value: Record<string, unknown>, ctx: RuleContext, at: At): void {
+  if (!Array.isArray(value.assets)) return;
+  const firstName = new Map<string, number>();
+  value.assets.forEach((asset, i) => {
+    if (!isPlainObject(asset)) return;
+    if ('renew' in asset && !('expires' in asset)) {
+      ctx.sink.add({
+        ...at(['assets', i, 'renew'], 'key'),
+        code: 'renew-without-expires',
+        message: '`renew` needs an `expires` date: an asset is renewed from the day it expires.',
+        hint: 'Add the date it next expires, e.g. `expires: 2027-03-31`, or delete `renew`.',
+      });
+    }
+    if (typeof asset.name !== 'string') return;
+    // Compared exactly, like action titles: `done` tells apart what is written differently.
+    const key = asset.name;
+    const seen = firstName.get(key);
+    if (seen === undefined) {
+      firstName.set(key, i);
+      return;
+    }
+    const first = ctx.sink.index.position(at(['assets', seen, 'name']).start);
+    ctx.sink.add({
+      ...at(['assets', i, 'name']),
+      code: 'duplicate-asset',
+      message: `Two assets are named "${asset.name}" (the first is on line ${first.line}).`,
+      hint: 'Give each asset its own name, e.g. add what tells them apart ("... front desk", a serial number), or merge them.',
+    });
+  });
 }
