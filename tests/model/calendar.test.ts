@@ -31,7 +31,7 @@ assets:
   - name: ESET PROTECT Entry
     kind: licence
     expires: 2026-12-31
-  - name: ESET PROTECT Entry
+  - name: ESET PROTECT Entry (second site)
     kind: licence
     expires: 2027-12-31`,
   );
@@ -119,7 +119,7 @@ describe('calendarFeed', () => {
       [
         "Hank's Hardware: Renew anti-virus for all seats",
         "Hank's Hardware: ESET PROTECT Entry expires",
-        "Hank's Hardware: ESET PROTECT Entry expires",
+        "Hank's Hardware: ESET PROTECT Entry (second site) expires",
         "Hank's Hardware: Monthly meeting",
         "Hank's Hardware: Ask about the growth outlook",
         'Never Met Ltd: Call',
