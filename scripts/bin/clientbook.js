@@ -1,11 +1,20 @@
 #!/usr/bin/env node
-// The entry point runs the TypeScript sources directly (Node's type stripping): no build step. For the
-// commands without the site, a bundle of the same sources starts faster (see ./bundled.js).
+// In this repository the entry point runs the TypeScript sources directly (Node's type stripping): no
+// build step. For the commands without the site, a bundle of the same sources starts faster (see
+// ./bundled.js). Installed as a package (under node_modules, where Node strips no types), it runs the
+// JavaScript that `npm pack` compiled into dist-js/.
+const { fileURLToPath, pathToFileURL } = await import('node:url');
+const path = await import('node:path');
+const here = fileURLToPath(import.meta.url);
+const installed = here.split(path.sep).includes('node_modules');
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 18)) {
+const [needMajor, needMinor] = installed ? [22, 12] : [22, 18];
+if (major < needMajor || (major === needMajor && minor < needMinor)) {
   process.stderr.write(
-    `clientbook needs Node.js 22.18 or later; this is ${process.version}.\n` +
-      '  hint: run it through npm (`npx clientbook ...`, `npm run build`): the project brings Node 24 in node_modules/.bin.\n',
+    `clientbook needs Node.js ${needMajor}.${needMinor} or later; this is ${process.version}.\n` +
+      (installed
+        ? '  hint: run it through npm (`npx clientbook ...`, `npm run due`): a client book made by `clientbook init` brings Node 24 in node_modules/.bin (its `node` dependency); or install Node 24.\n'
+        : '  hint: run it through npm (`npx clientbook ...`, `npm run build`): the project brings Node 24 in node_modules/.bin.\n'),
   );
   process.exit(1);
 }
@@ -15,8 +24,13 @@ if (major < 22 || (major === 22 && minor < 18)) {
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
 const argv = process.argv.slice(2);
-const { bundleServes, freshBundle } = await import('./bundled.js');
-const { fileURLToPath, pathToFileURL } = await import('node:url');
-const bundle = bundleServes(argv) ? freshBundle(fileURLToPath(new URL('../..', import.meta.url))) : undefined;
-const { main } = await import(bundle ? pathToFileURL(bundle).href : '../cli/main.ts');
+let entry;
+if (installed) {
+  entry = new URL('../../dist-js/main.js', import.meta.url).href;
+} else {
+  const { bundleServes, freshBundle } = await import('./bundled.js');
+  const bundle = bundleServes(argv) ? freshBundle(fileURLToPath(new URL('../..', import.meta.url))) : undefined;
+  entry = bundle ? pathToFileURL(bundle).href : '../cli/main.ts';
+}
+const { main } = await import(entry);
 process.exitCode = await main(argv);

@@ -3,7 +3,7 @@
  * file per command instead of 150 modules (see scripts/bin/bundled.js, which decides when it is
  * used). `npm install` runs it (the `prepare` script); `npm run bundle` runs it by hand.
  *
- *   node scripts/bundle/build.ts [--out DIR]
+ *   node scripts/bundle/build.ts [--out DIR] [--packages external]
  */
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,7 +33,13 @@ export function packageJsonOf(file: string): string {
   return `${file.slice(0, at)}node_modules/${name.join('/')}/package.json`;
 }
 
-export async function bundleCli(outDir = path.join(ROOT, BUNDLE_DIR)): Promise<BundleResult> {
+/**
+ * `packages: 'external'` is the package's build (`npm pack`, into `dist-js/`): an installed
+ * clientbook cannot run TypeScript from node_modules, and its libraries are installed beside it, so
+ * only clientbook's own code is compiled, and the libraries are the very copies the site's pages
+ * use. The default bundles the libraries too, for the fastest start in this repository.
+ */
+export async function bundleCli(outDir = path.join(ROOT, BUNDLE_DIR), { packages = 'bundle' }: { packages?: 'bundle' | 'external' } = {}): Promise<BundleResult> {
   // Loaded here, so that an install without esbuild (without devDependencies) still runs this
   // script to its message instead of failing.
   const { build } = await import('esbuild');
@@ -51,7 +57,7 @@ export async function bundleCli(outDir = path.join(ROOT, BUNDLE_DIR)): Promise<B
     format: 'esm',
     platform: 'node',
     target: 'node22',
-    external: EXTERNAL,
+    ...(packages === 'external' ? { packages: 'external' as const } : { external: EXTERNAL }),
     metafile: true,
     logLevel: 'warning',
     // Libraries written as CommonJS (yaml, commander) `require` Node's modules.
@@ -71,12 +77,15 @@ export async function bundleCli(outDir = path.join(ROOT, BUNDLE_DIR)): Promise<B
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { out: { type: 'string' }, packages: { type: 'string' } } });
   try {
-    const r = await bundleCli(values.out ? path.resolve(values.out) : undefined);
+    const packages = values.packages === 'external' ? 'external' : 'bundle';
+    const r = await bundleCli(values.out ? path.resolve(values.out) : undefined, { packages });
     process.stdout.write(`clientbook: CLI bundled into ${path.relative(process.cwd(), r.dir) || '.'} (${(r.bytes / 1024).toFixed(0)} KiB), used while its ${r.inputs} sources stay as they are.\n`);
   } catch (error) {
     // The CLI runs from the sources without a bundle: an install must not fail for want of one.
+    // A package without its JavaScript would not run at all: packing fails.
+    if (values.packages === 'external') process.exitCode = 1;
     process.stderr.write(`clientbook: the CLI was not bundled (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); it runs from the sources.\n`);
   }
 }
