@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import type { Io } from './io.ts';
 import type { ValidateFormat } from './commands/validate.ts';
 import { CADENCES, type Cadence } from '../core/schema/meetings.ts';
+import { clientbookVersion } from '../core/version.ts';
 
 // Each command's module is imported only when it runs, so `validate` never loads Astro, chokidar
 // or the git code: start-up time is part of every command's cost.
@@ -29,7 +30,7 @@ const asOfOption = () => new Option('--as-of <date>', 'compute as of this date (
 export function createProgram(io: Io, result: CommandResult): Command {
   const program = new Command('clientbook')
     .description("An IT consultant's clients as plain text in git: validate, what is due, and a private report site.")
-    .version('0.1.0')
+    .version(clientbookVersion())
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError('(run `clientbook --help` for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

@@ -69,7 +69,12 @@ export function assemble(
   files: readonly ClientFile[],
   extra: readonly Diagnostic[] = [],
 ): Portfolio {
-  const diagnostics = [...extra, ...files.flatMap((f) => f.diagnostics), ...checkCrossFile(files)].sort(compareDiagnostics);
+  // A book written in a newer format than this clientbook reads (format-version.ts) is one error: the
+  // keys that clientbook does not know yet are not the book's mistakes.
+  const tooNew = extra.some((d) => d.code === 'format-too-new');
+  const diagnostics = [...extra, ...files.flatMap((f) => f.diagnostics), ...checkCrossFile(files)]
+    .filter((d) => !tooNew || d.code !== 'unknown-key')
+    .sort(compareDiagnostics);
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const clients: Client[] = files
     .filter((f) => f.data && !failed.has(f.file))

@@ -5,11 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isMap, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
 import { isValidTimeZone, systemTimeZone } from './dates.ts';
+import { declaredFormat, FORMAT_VERSION, isNewerThanSupported, parseFormatVersion } from './format-version.ts';
 import { DiagnosticSink, LineIndex, type Diagnostic } from './diagnostics.ts';
 import { text, whole } from './schema/values.ts';
 import { checkYaml } from './validate/check-yaml.ts';
+import { clientbookVersion } from './version.ts';
 
 export const SETTINGS_FILE = 'clientbook.yaml';
 
@@ -28,6 +31,13 @@ const isLocale = (tag: string) => {
 };
 
 export const settingsSchema = z.object({
+  /** The version of the client file format the book is written in (`1.1`); see format-version.ts. */
+  format: z
+    .union([z.string(), z.number()])
+    .refine((v) => parseFormatVersion(v) !== undefined, {
+      params: { code: 'bad-format-version', expected: 'a format version', example: FORMAT_VERSION, hint: `Write the version as major.minor, e.g. format: ${FORMAT_VERSION}.` },
+    })
+    .optional(),
   /** The site's title. */
   title: text().default('Client book'),
   /** IANA time zone in which "today" is reckoned; default: this computer's. */
@@ -88,7 +98,9 @@ export async function loadSettings(dir: string, displayDir: string): Promise<{ s
   text = text.replace(/^\uFEFF/, '');
   const sink = new DiagnosticSink(path.posix.join(displayDir, SETTINGS_FILE), new LineIndex(text));
   if (text.trim() === '') return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [] };
-  const { data } = checkYaml(text, 0, settingsSchema, sink, 'settings file');
+  const { data, parsed } = checkYaml(text, 0, settingsSchema, sink, 'settings file');
+  const tooNew = parsed && formatTooNew(parsed.doc, sink);
+  if (tooNew) return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [tooNew] };
   const settings: Settings = data
     ? {
         title: data.title,
@@ -101,4 +113,25 @@ export async function loadSettings(dir: string, displayDir: string): Promise<{ s
       }
     : { ...DEFAULT_SETTINGS };
   return { settings, diagnostics: sink.items };
+}
+
+/**
+ * The one error for a book written in a newer format than this clientbook reads: its other
+ * problems (keys this version does not know yet) are not problems of the book.
+ */
+function formatTooNew(doc: Document, sink: DiagnosticSink): Diagnostic | undefined {
+  const declared = declaredFormat(doc);
+  const version = declared && parseFormatVersion(declared.text);
+  if (!declared || !version || !isNewerThanSupported(version)) return undefined;
+  const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'format') : undefined;
+  const range = isScalar(pair?.value) ? pair.value.range : undefined;
+  const scratch = new DiagnosticSink(sink.file, sink.index);
+  scratch.add({
+    start: range?.[0] ?? 0,
+    end: range?.[1] ?? 0,
+    code: 'format-too-new',
+    message: `This book is written in format ${declared.text}, and this clientbook (${clientbookVersion()}) reads format ${FORMAT_VERSION} and earlier.`,
+    hint: 'Upgrade clientbook in the book\'s folder: `npm install clientbook@latest` (its version is pinned in package.json), then run the command again.',
+  });
+  return scratch.items[0];
 }
