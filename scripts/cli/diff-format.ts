@@ -118,6 +118,16 @@ export function changeLine(change: Change, money: (n: number) => string): string
       if (change.from === null) return `Now recurring: ${md(change.title)}, every ${md(change.to!)}`;
       if (change.to === null) return `No longer recurring: ${md(change.title)} (was every ${md(change.from)})`;
       return `Recurrence: ${md(change.title)}, every ${md(change.from)} → every ${md(change.to)}`;
+    case 'action-notice':
+      return `Notice: ${md(change.title)}, ${change.from === null ? 'the window' : md(change.from)} → ${change.to === null ? 'the window' : md(change.to)}`;
+    case 'meeting-cadence':
+      return `Meeting rhythm: ${change.from ?? 'not set'} → ${change.to ?? 'not set'}`;
+    case 'meeting-held':
+      return `Meeting held: ${change.on}${change.previous ? ` (the one before: ${change.previous})` : ''}`;
+    case 'meeting-last':
+      return `Last meeting corrected: ${orNone(change.from)} → ${orNone(change.to)}`;
+    case 'outlook-asked':
+      return `Growth outlook asked: ${change.on}${change.previous ? ` (before: ${change.previous})` : ''}`;
     case 'field':
       return `${FIELD_LABELS[change.field]}: ${orNone(change.from)} → ${orNone(change.to)}`;
     case 'contact-details':
@@ -140,6 +150,18 @@ export function changeLine(change: Change, money: (n: number) => string): string
       return `Expiry changed: ${md(change.title)}, ${orNone(change.from)} → ${orNone(change.to)}`;
     case 'asset-replace':
       return `Replacement planned: ${md(change.title)}, ${orNone(change.from)} → ${orNone(change.to)}`;
+    case 'asset-replaced':
+      return `Replaced: ${md(change.title)} (planned ${md(change.planned)}), now retired`;
+    case 'asset-status':
+      return `Asset status: ${md(change.title)}, ${change.from} → ${change.to}`;
+    case 'asset-renew':
+      if (change.from === null) return `Renewed every ${md(change.to!)}: ${md(change.title)}`;
+      if (change.to === null) return `No longer renewed: ${md(change.title)} (was every ${md(change.from)})`;
+      return `Renewal cycle: ${md(change.title)}, every ${md(change.from)} → every ${md(change.to)}`;
+    case 'asset-notice':
+      return `Notice: ${md(change.title)}, ${change.from === null ? 'the default' : md(change.from)} → ${change.to === null ? 'the default' : md(change.to)}`;
+    case 'asset-cost':
+      return `Asset cost: ${md(change.title)}, ${change.from === null ? 'none' : money(change.from)} → ${change.to === null ? 'none' : money(change.to)}`;
     case 'asset-removed':
       return `Removed asset: ${md(change.title)}`;
     case 'file-moved':

@@ -12,7 +12,7 @@ import { distance } from 'fastest-levenshtein';
 import { addInterval, compareDates, type Interval, type PlainDate } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Action } from '../schema/action.ts';
-import type { Asset } from '../schema/asset.ts';
+import type { Asset, AssetStatus } from '../schema/asset.ts';
 import type { Person } from '../schema/person.ts';
 import type { RoadmapItem, RoadmapStatus } from '../schema/roadmap-item.ts';
 import type { Client } from './client.ts';
@@ -31,7 +31,17 @@ export type Change =
   | { kind: 'action-moved'; title: string; from: string | null; to: string | null }
   | { kind: 'action-renamed'; title: string; from: string }
   | { kind: 'action-recurrence'; title: string; from: string | null; to: string | null }
+  /** `notice` of an action set, changed or cleared (an interval as written, e.g. `60 days`). */
+  | { kind: 'action-notice'; title: string; from: string | null; to: string | null }
   | { kind: 'field'; field: ClientField; from: string | null; to: string | null }
+  /** `meetings.cadence` set, changed or cleared (`none` is a rhythm: no regular meetings). */
+  | { kind: 'meeting-cadence'; from: string | null; to: string | null }
+  /** `meetings.last` moved later: a meeting was held (`previous` is the meeting before it). */
+  | { kind: 'meeting-held'; on: string; previous: string | null }
+  /** `meetings.last` moved earlier or was cleared: a correction, not a meeting. */
+  | { kind: 'meeting-last'; from: string | null; to: string | null }
+  /** `growth.asked` moved later: the outlook check was done (`outlook` changes are their own `field` change). */
+  | { kind: 'outlook-asked'; on: string; previous: string | null }
   /** Same contact person, other details (role, e-mail, phone, note). */
   | { kind: 'contact-details'; name: string; fields: string[] }
   | { kind: 'roadmap-added'; title: string; when: string; status: RoadmapStatus; cost: number | null }
@@ -45,6 +55,16 @@ export type Change =
   /** `expires` moved earlier or was cleared. */
   | { kind: 'asset-expiry'; title: string; from: string | null; to: string | null }
   | { kind: 'asset-replace'; title: string; from: string | null; to: string | null }
+  /** The asset was retired while a replacement was planned: the replacement is done. */
+  | { kind: 'asset-replaced'; title: string; planned: string }
+  /** `status` changed otherwise (`in-use`, `accepted`, `retired`). */
+  | { kind: 'asset-status'; title: string; from: AssetStatus; to: AssetStatus }
+  /** The renewal cycle (`renew`) set, changed or cleared. */
+  | { kind: 'asset-renew'; title: string; from: string | null; to: string | null }
+  /** `notice` of an asset set, changed or cleared. */
+  | { kind: 'asset-notice'; title: string; from: string | null; to: string | null }
+  /** `cost` (of the next renewal or the replacement) set, changed or cleared. */
+  | { kind: 'asset-cost'; title: string; from: number | null; to: number | null }
   | { kind: 'asset-removed'; title: string }
   | { kind: 'file-moved'; from: string; to: string };
 
@@ -136,6 +156,7 @@ export function diffClient(a: Client, b: Client): Change[] {
   field('status', a.data.status, b.data.status);
   field('involvement', a.data.involvement, b.data.involvement);
   field('outlook', a.data.growth.outlook, b.data.growth.outlook);
+  changes.push(...diffMeetings(a, b));
   changes.push(...diffContact(a.data.contact, b.data.contact));
   changes.push(...diffActions(a.data.actions, b.data.actions));
   changes.push(...diffRoadmap(a.data.roadmap ?? [], b.data.roadmap ?? []));
@@ -144,6 +165,33 @@ export function diffClient(a: Client, b: Client): Change[] {
 }
 
 const str = (d: PlainDate | undefined) => d?.toString() ?? null;
+const text = (x: Interval | undefined) => x?.text ?? null;
+
+/** The meeting rhythm and the meetings held; the outlook check (`growth.asked`). */
+function diffMeetings(a: Client, b: Client): Change[] {
+  const changes: Change[] = [];
+  const [x, y] = [a.data.meetings, b.data.meetings];
+  if ((x?.cadence ?? null) !== (y?.cadence ?? null)) changes.push({ kind: 'meeting-cadence', from: x?.cadence ?? null, to: y?.cadence ?? null });
+  changes.push(...laterDate(x?.last, y?.last, (on, previous) => ({ kind: 'meeting-held', on, previous }), (from, to) => ({ kind: 'meeting-last', from, to })));
+  changes.push(...laterDate(a.data.growth.asked, b.data.growth.asked, (on, previous) => ({ kind: 'outlook-asked', on, previous }), () => null));
+  return changes;
+}
+
+/**
+ * A date of the past that moved: later (or newly set) is the event it records; earlier or cleared is
+ * a correction (`corrected` may return null where a correction is not worth a line).
+ */
+function laterDate(
+  from: PlainDate | undefined,
+  to: PlainDate | undefined,
+  happened: (on: string, previous: string | null) => Change,
+  corrected: (from: string | null, to: string | null) => Change | null,
+): Change[] {
+  if (str(from) === str(to)) return [];
+  if (to && (!from || compareDates(to, from) > 0)) return [happened(to.toString(), str(from))];
+  const change = corrected(str(from), str(to));
+  return change ? [change] : [];
+}
 
 function diffContact(a: Person | undefined, b: Person | undefined): Change[] {
   if (!a && !b) return [];
@@ -202,6 +250,7 @@ function diffAction(a: Action, b: Action): Change[] {
   }
   if (!sameInterval(a.every, b.every))
     changes.push({ kind: 'action-recurrence', title, from: a.every?.text ?? null, to: b.every?.text ?? null });
+  if (!sameInterval(a.notice, b.notice)) changes.push({ kind: 'action-notice', title, from: text(a.notice), to: text(b.notice) });
   return changes;
 }
 
@@ -256,13 +305,21 @@ export function diffAssets(before: readonly Asset[], after: readonly Asset[]): C
   const { pairs, removed, added } = match(before, after, (x) => x.name);
   const changes: Change[] = [];
   for (const [a, b] of pairs) {
+    if (a.status !== b.status) {
+      if (b.status === 'retired' && a.status !== 'retired' && a.replace) changes.push({ kind: 'asset-replaced', title: b.name, planned: a.replace.text });
+      else changes.push({ kind: 'asset-status', title: b.name, from: a.status, to: b.status });
+    }
     if (str(a.expires) !== str(b.expires)) {
       if (b.expires && (!a.expires || compareDates(b.expires, a.expires) > 0))
         changes.push({ kind: 'asset-renewed', title: b.name, from: str(a.expires), to: b.expires.toString() });
       else changes.push({ kind: 'asset-expiry', title: b.name, from: str(a.expires), to: str(b.expires) });
     }
-    if ((a.replace?.text ?? null) !== (b.replace?.text ?? null))
+    const replaced = a.status !== 'retired' && b.status === 'retired' && a.replace !== undefined;
+    if (!replaced && (a.replace?.text ?? null) !== (b.replace?.text ?? null))
       changes.push({ kind: 'asset-replace', title: b.name, from: a.replace?.text ?? null, to: b.replace?.text ?? null });
+    if (!sameInterval(a.renew, b.renew)) changes.push({ kind: 'asset-renew', title: b.name, from: text(a.renew), to: text(b.renew) });
+    if (!sameInterval(a.notice, b.notice)) changes.push({ kind: 'asset-notice', title: b.name, from: text(a.notice), to: text(b.notice) });
+    if ((a.cost ?? null) !== (b.cost ?? null)) changes.push({ kind: 'asset-cost', title: b.name, from: a.cost ?? null, to: b.cost ?? null });
   }
   for (const b of added) changes.push({ kind: 'asset-added', title: b.name, assetKind: b.kind, expires: str(b.expires) });
   for (const a of removed) changes.push({ kind: 'asset-removed', title: a.name });
