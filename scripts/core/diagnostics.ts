@@ -1,4 +1,7 @@
 /** A problem found in a portfolio file. Diagnostics are values: they are collected, never thrown. */
+import type { DiagnosticCode } from './diagnostics/codes.ts';
+
+export type { DiagnosticCode } from './diagnostics/codes.ts';
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -10,8 +13,8 @@ export interface Diagnostic {
   endLine: number;
   endColumn: number;
   severity: Severity;
-  /** A stable, kebab-case code (`unknown-key`, `bad-date`, ...). */
-  code: string;
+  /** A stable, kebab-case code (`unknown-key`, `bad-date`, ...): one of the catalogue's. */
+  code: DiagnosticCode;
   /** What failed and what was received. */
   message: string;
   /** What to do instead, with an example where one helps. */
@@ -64,7 +67,7 @@ export interface DiagnosticInput {
   start: number;
   end?: number;
   severity?: Severity;
-  code: string;
+  code: DiagnosticCode;
   message: string;
   hint?: string;
 }

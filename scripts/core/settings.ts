@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { isValidTimeZone, systemTimeZone } from './dates.ts';
 import { declaredFormat, FORMAT_VERSION, isNewerThanSupported, parseFormatVersion } from './format-version.ts';
 import { DiagnosticSink, LineIndex, type Diagnostic } from './diagnostics.ts';
-import { text, whole } from './schema/values.ts';
+import { issueParams, text, whole } from './schema/values.ts';
 import { checkYaml } from './validate/check-yaml.ts';
 import { clientbookVersion } from './version.ts';
 
@@ -42,11 +42,11 @@ export const settingsSchema = z.object({
   title: text().default('Client book'),
   /** IANA time zone in which "today" is reckoned; default: this computer's. */
   time_zone: text()
-    .refine(isValidTimeZone, { params: { code: 'bad-time-zone', expected: 'a time zone', example: 'America/Whitehorse', hint: 'Use an IANA time zone name such as America/Whitehorse, Europe/Berlin or UTC.' } })
+    .refine(isValidTimeZone, { params: issueParams({ code: 'bad-time-zone', expected: 'a time zone', example: 'America/Whitehorse', hint: 'Use an IANA time zone name such as America/Whitehorse, Europe/Berlin or UTC.' }) })
     .optional(),
   /** ISO 4217 currency code of every `cost`. */
   currency: text()
-    .refine(isCurrency, { params: { code: 'bad-currency', expected: 'a currency code', example: 'CAD', hint: 'Use a three-letter ISO 4217 code such as CAD, USD or EUR.' } })
+    .refine(isCurrency, { params: issueParams({ code: 'bad-currency', expected: 'a currency code', example: 'CAD', hint: 'Use a three-letter ISO 4217 code such as CAD, USD or EUR.' }) })
     .default('USD'),
   /** Days ahead that count as upcoming. */
   due_window: whole(1, 366, '30').default(30),
@@ -54,7 +54,7 @@ export const settingsSchema = z.object({
   asset_notice: whole(1, 366, '60').optional(),
   /** Language and region for numbers, money and dates on the site. */
   locale: text()
-    .refine(isLocale, { params: { code: 'bad-locale', expected: 'a locale', example: 'en-CA', hint: 'Use a BCP 47 language tag such as en-CA, en-US or de-DE.' } })
+    .refine(isLocale, { params: issueParams({ code: 'bad-locale', expected: 'a locale', example: 'en-CA', hint: 'Use a BCP 47 language tag such as en-CA, en-US or de-DE.' }) })
     .default('en-US'),
   /** Months without a change to a client file before the health report mentions it. */
   stale_months: whole(1, 120, '6').default(6),

@@ -88,7 +88,7 @@ export function readProblem(full: string, error: NodeJS.ErrnoException): { messa
 /** A client file that cannot be read: one error at its first line, no data. */
 export function unreadableFile(rel: string, display: string, problem: { message: string; hint: string }): ClientFile {
   const id = idOf(rel);
-  const diagnostic = { file: display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' as const, code: 'unreadable-file', ...problem };
+  const diagnostic = { file: display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' as const, code: 'unreadable-file' as const, ...problem };
   return { id, file: display, relPath: rel, yamlStart: 0, extensions: {}, body: '', bodyLine: 1, diagnostics: [diagnostic] };
 }
 

@@ -15,11 +15,12 @@ import {
   type Period,
   type PlainDate,
 } from '../dates.ts';
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { slugify } from '../slug.ts';
 
 /** Params of the custom issues raised here, read by `issues.ts`. */
 export interface ValueIssueParams {
-  code: string;
+  code: DiagnosticCode;
   /** "a date", "a whole number", ... */
   expected: string;
   /** An example value, shown as `key: example`. */
@@ -67,9 +68,12 @@ export function dateHint(input: unknown): string | undefined {
   return undefined;
 }
 
+/** The params of a refinement's issue, checked against the catalogue of codes. */
+export const issueParams = (params: ValueIssueParams): ValueIssueParams => params;
+
 type Check<T> = (value: unknown) => { ok: true; value: T } | { ok: false; hint?: string };
 
-function custom<T>(expected: string, example: string, code: string, check: Check<T>) {
+function custom<T>(expected: string, example: string, code: DiagnosticCode, check: Check<T>) {
   return z.unknown().transform((value, ctx): T => {
     if (value === undefined) {
       ctx.addIssue({ code: 'custom', message: 'missing', params: { code: 'missing-key', expected, example } });

@@ -1,6 +1,6 @@
 /** Turns zod issues into located diagnostics that say what was expected and what to write. */
 import type { z } from 'zod';
-import type { DiagnosticSink } from '../diagnostics.ts';
+import type { DiagnosticCode, DiagnosticSink } from '../diagnostics.ts';
 import { locate, type ParsedYaml, type Path } from '../load/yaml.ts';
 import { didYouMean } from './suggest.ts';
 import type { ValueIssueParams } from '../schema/values.ts';
@@ -102,7 +102,7 @@ export function reportIssue(
   const params = (issue as { params?: Partial<ValueIssueParams> }).params;
   const missing = params?.code === 'missing-key' || (input === undefined && issue.code !== 'custom');
   const value = locate(parsed, path);
-  const add = (code: string, range: Range, message: string, hint?: string) =>
+  const add = (code: DiagnosticCode, range: Range, message: string, hint?: string) =>
     sink.add({ start: range.start, end: range.end, code, message, ...(hint ? { hint } : {}) });
   const shift = (r: Range): Range => ({ start: offset + r.start, end: offset + r.end });
   const keyRange = () => shift(locate(parsed, path, 'key'));
