@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
+import { printable } from '../core/text/printable.ts';
 import type { Paint } from './io.ts';
 
 /** `file:line:col: error: message`, a code frame with a caret, and the hint. */
@@ -23,9 +24,9 @@ export function formatText(diagnostics: readonly Diagnostic[], cwd: string, p: P
   return diagnostics
     .map((d) => {
       const sev = d.severity === 'error' ? p.red(p.bold('error')) : p.yellow(p.bold('warning'));
-      const head = `${p.bold(`${d.file}:${d.line}:${d.column}`)}: ${sev}: ${d.message} ${p.dim(`[${d.code}]`)}`;
+      const head = `${p.bold(`${printable(d.file)}:${d.line}:${d.column}`)}: ${sev}: ${printable(d.message)} ${p.dim(`[${printable(d.code)}]`)}`;
       const frame = codeFrame(linesOf(d.file), d, p);
-      const hint = d.hint ? `\n  ${p.cyan('hint')}: ${d.hint.replaceAll('\n', '\n        ')}` : '';
+      const hint = d.hint ? `\n  ${p.cyan('hint')}: ${printableHint(d.hint)}` : '';
       return `${head}${frame}${hint}\n`;
     })
     .join('\n');
@@ -38,15 +39,29 @@ function codeFrame(lines: string[] | undefined, d: Diagnostic, p: Paint): string
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = (lines[n - 1] ?? '').replaceAll('\t', '→');
+    const line = lines[n - 1] ?? '';
+    const text = frameText(line);
     const marker = n === d.line ? p.red('>') : ' ';
     out.push(`${marker} ${p.dim(String(n).padStart(width))} |${text ? ` ${text}` : ''}`);
     if (n === d.line) {
-      const len = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, text.length - d.column + 1);
-      out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, d.column - 1))}${p.red('^'.repeat(len))}`);
+      // The caret sits under the character as shown: an escape (`\x1b`) is wider than the character.
+      const start = frameText(line.slice(0, d.column - 1)).length;
+      const end = d.endLine === d.line ? frameText(line.slice(0, d.endColumn - 1)).length : text.length;
+      const len = Math.max(1, end - start);
+      out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, start))}${p.red('^'.repeat(len))}`);
     }
   }
   return `\n${out.join('\n')}`;
+}
+
+/** A line of a file as a code frame shows it: a tab as one arrow (the caret stays aligned), other controls escaped. */
+function frameText(line: string): string {
+  return printable(line.replaceAll('\t', '→'));
+}
+
+/** A hint keeps its own line breaks (indented under `hint:`); anything else that is not printable is escaped. */
+export function printableHint(hint: string): string {
+  return printable(hint, { newlines: true }).replaceAll('\n', '\n        ');
 }
 
 export function summary(diagnostics: readonly Diagnostic[], files: number): string {
@@ -65,14 +80,15 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((d) => {
       const props = [
-        `file=${escapeProperty(d.file)}`,
+        `file=${escapeProperty(printable(d.file))}`,
         `line=${d.line}`,
         `col=${d.column}`,
         `endLine=${d.endLine}`,
         `endColumn=${d.endColumn}`,
         `title=${escapeProperty(`clientbook ${d.code}`)}`,
       ].join(',');
-      const body = d.hint ? `${d.message}\n${d.hint}` : d.message;
+      // A CI log is a terminal too: only the line break between message and hint is kept.
+      const body = d.hint ? `${printable(d.message)}\n${printable(d.hint, { newlines: true })}` : printable(d.message);
       return `::${d.severity} ${props}::${escapeData(body)}\n`;
     })
     .join('');

@@ -4,16 +4,19 @@
  */
 import type { Comparison, RevisionInfo } from '../core/git/compare.ts';
 import type { Change, ClientDiff, ClientSummary, PortfolioDiff } from '../core/model/diff.ts';
+import { printable } from '../core/text/printable.ts';
 
 export const NO_CHANGES = 'No changes to client commitments.';
 
-/** Escapes what GitHub would turn into formatting or a link (for mentions and references, see `inert`). */
+/**
+ * Escapes what GitHub would turn into formatting or a link (for mentions and references, see `inert`).
+ * Control characters (a line feed too) are left to `printable`, which every line of the output goes through.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|~@#]/g, '\\$&')
     .replace(/:\/\//g, ':\\/\\/')
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
-    .replace(/\r?\n/g, ' ');
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
 }
 
 const ZWJ = '\u200D';
@@ -60,7 +63,7 @@ export function diffMarkdown(comparison: Comparison): string {
   const lines = [`**Client commitments** ${range}${parts.length ? `: ${parts.join(', ')}.` : '.'}`, ''];
   if (diff.clients.length === 0 && diff.invalid.length === 0) {
     lines.push(NO_CHANGES, '');
-    return inert(lines.join('\n'));
+    return inert(printableLines(lines));
   }
   for (const file of diff.invalid) {
     const side = file.side === 'from' ? from : to;
@@ -81,7 +84,15 @@ export function diffMarkdown(comparison: Comparison): string {
     }
     lines.push('');
   }
-  return inert(lines.join('\n'));
+  return inert(printableLines(lines));
+}
+
+/**
+ * The output is read in a terminal as well as in a pull request: every line is one line, and shows
+ * the control characters of a name or title as escapes (`\x1b`, `\r`, `\n`), never obeys them.
+ */
+function printableLines(lines: readonly string[]): string {
+  return lines.map((line) => printable(line)).join('\n');
 }
 
 const md = escapeMarkdown;

@@ -1,5 +1,6 @@
 /** The only place that turns results into exit codes and errors into messages. */
 import { CommanderError } from 'commander';
+import { printable } from '../core/text/printable.ts';
 import { UserError } from './errors.ts';
 import { paint, processIo, type Io } from './io.ts';
 import { createProgram } from './program.ts';
@@ -19,11 +20,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return 2;
     }
     if (error instanceof UserError) {
-      io.stderr(`${p.red(p.bold('error'))}: ${error.message}\n${error.hint ? `  ${p.cyan('hint')}: ${error.hint}\n` : ''}`);
+      // Messages quote names, titles, ids and paths from the files: shown, never obeyed, by the terminal.
+      io.stderr(`${p.red(p.bold('error'))}: ${printable(error.message)}\n${error.hint ? `  ${p.cyan('hint')}: ${printable(error.hint, { newlines: true })}\n` : ''}`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`${p.red(p.bold('internal error'))}: ${message}\n`);
+    io.stderr(`${p.red(p.bold('internal error'))}: ${printable(message)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else io.stderr('  This is a bug in clientbook. Run the command again with --debug and report the stack trace.\n');
     return 1;

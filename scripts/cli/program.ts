@@ -1,6 +1,7 @@
 /** The commander program, built by a factory so tests can run it in-process. */
 import { Command, Option } from 'commander';
 import type { Io } from './io.ts';
+import { printable } from '../core/text/printable.ts';
 import type { ValidateFormat } from './commands/validate.ts';
 import { CADENCES, type Cadence } from '../core/schema/meetings.ts';
 import { clientbookVersion } from '../core/version.ts';
@@ -28,12 +29,14 @@ const dirOption = () => new Option('--dir <path>', 'the portfolio folder').defau
 const asOfOption = () => new Option('--as-of <date>', 'compute as of this date (YYYY-MM-DD); default: today in the portfolio\'s time zone');
 
 export function createProgram(io: Io, result: CommandResult): Command {
+  // Commander's errors quote the arguments, which a script may have taken from a file.
+  const output = { writeOut: io.stdout, writeErr: (text: string) => io.stderr(printable(text, { newlines: true })) };
   const program = new Command('clientbook')
     .description("An IT consultant's clients as plain text in git: validate, what is due, and a private report site.")
     .version(clientbookVersion())
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError('(run `clientbook --help` for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput(output)
     .exitOverride();
 
   const run = (fn: () => Promise<number>) => async () => {
@@ -129,7 +132,7 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .addOption(dirOption())
     .option('--force', 'replace a pre-commit hook that is not clientbook\'s (it is kept as pre-commit.backup)')
     .action(async (opts: { dir: string; force?: boolean }) => run(async () => (await commands.hooks()).hooksInstall(io, opts))());
-  for (const command of hooks.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of hooks.commands) command.exitOverride().configureOutput(output);
 
   program
     .command('dev')
@@ -141,6 +144,6 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .option('--no-site', 'only watch the portfolio and re-print its diagnostics')
     .action(async (opts: { dir: string; asOf?: string; port?: string; host?: string | boolean; site: boolean }) => run(async () => (await commands.dev()).dev(io, opts))());
 
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of program.commands) command.exitOverride().configureOutput(output);
   return program;
 }

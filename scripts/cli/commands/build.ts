@@ -6,6 +6,7 @@ import type { SiteData } from '../../site-integration/store.ts';
 import { historyOf } from '../../site-integration/load.ts';
 import { outDirProblem } from '../../site-integration/out-dir.ts';
 import { formatText, summary } from '../diagnostics-format.ts';
+import { printable } from '../../core/text/printable.ts';
 import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';
 import { openPortfolio } from './load.ts';
@@ -52,7 +53,7 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
     }),
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const shown = path.relative(io.cwd, outDir) || '.';
+  const shown = printable(path.relative(io.cwd, outDir) || '.');
   io.stdout(
     `${p.green('Built')} the site for ${portfolio.asOf.toString()} from ${portfolio.clients.length} clients in ${seconds} s: ${shown}/index.html\n` +
       "  Open it straight from disk, or serve the folder with any static web server.\n",

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import { watchPortfolio, type PortfolioWatcher } from '../../core/watch/portfolio-watcher.ts';
 import type { LiveUpdate } from '../../core/watch/live-portfolio.ts';
+import { printable } from '../../core/text/printable.ts';
 import { formatText, summary } from '../diagnostics-format.ts';
 import { UserError } from '../errors.ts';
 import { paint, type Io, type Paint } from '../io.ts';
@@ -39,11 +40,11 @@ export function formatUpdate(update: LiveUpdate, cwd: string, p: Paint): string 
   const state = update.kind === 'removed' ? 'removed' : update.kind === 'added' ? 'added' : update.kind === 'reloaded' ? 'reloaded everything' : 'saved';
   const status = counts(update.diagnostics);
   const colour = update.diagnostics.some((d) => d.severity === 'error') ? p.red : update.diagnostics.length ? p.yellow : p.green;
-  const lines = [`${p.dim(time())} ${p.bold(file)} ${state}: ${colour(update.kind === 'removed' ? 'gone' : status)} ${p.dim(`(${update.ms.toFixed(0)} ms)`)}\n`];
+  const lines = [`${p.dim(time())} ${p.bold(printable(file))} ${state}: ${colour(update.kind === 'removed' ? 'gone' : status)} ${p.dim(`(${update.ms.toFixed(0)} ms)`)}\n`];
   if (update.kind === 'reloaded') lines.push(formatText(update.portfolio.diagnostics, cwd, p));
   else if (update.diagnostics.length > 0) lines.push(formatText(update.diagnostics, cwd, p));
   if (update.appeared.length > 0) lines.push(`${p.bold('In other files:')}\n${formatText(update.appeared, cwd, p)}`);
-  if (update.resolved.length > 0) lines.push(`${p.green(`Resolved in other files: ${update.resolved.map((d) => `${d.file}:${d.line} ${d.code}`).join(', ')}`)}\n`);
+  if (update.resolved.length > 0) lines.push(`${p.green(`Resolved in other files: ${update.resolved.map((d) => `${printable(d.file)}:${d.line} ${printable(d.code)}`).join(', ')}`)}\n`);
   const total = summary(update.portfolio.diagnostics, update.portfolio.files);
   if (lines.length > 1) lines.push('\n');
   lines.push(`${update.portfolio.hasErrors ? p.red(total) : p.dim(total)}\n`);
@@ -67,7 +68,7 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
         io.stdout(formatUpdate(update, io.cwd, p));
         toSite?.();
       },
-      onError: (error) => io.stderr(`${p.red('watch error')}: ${error instanceof Error ? error.message : String(error)}\n`),
+      onError: (error) => io.stderr(`${p.red('watch error')}: ${printable(error instanceof Error ? error.message : String(error))}\n`),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -77,7 +78,7 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
   }
   const { portfolio } = watcher.live;
   if (portfolio.diagnostics.length > 0) io.stdout(`${formatText(portfolio.diagnostics, io.cwd, p)}\n`);
-  io.stdout(`${summary(portfolio.diagnostics, portfolio.files)} Watching ${watcher.live.display('') || '.'} for changes.\n`);
+  io.stdout(`${summary(portfolio.diagnostics, portfolio.files)} Watching ${printable(watcher.live.display('') || '.')} for changes.\n`);
   await watcher.ready;
   const site = options.site === false ? undefined : await startSite(io, options, watcher);
   toSite = site?.update;

@@ -5,6 +5,7 @@ import { GitError } from '../../core/git/run.ts';
 import { diffJson, diffMarkdown } from '../diff-format.ts';
 import { UserError } from '../errors.ts';
 import type { Io } from '../io.ts';
+import { printable } from '../../core/text/printable.ts';
 
 export interface DiffCommandOptions {
   dir: string;
@@ -32,7 +33,7 @@ export async function diff(io: Io, from: string | undefined, to: string | undefi
     throw new UserError(`There is no portfolio folder ${shown}, neither here nor in ${comparison.from.label}.`, {
       hint: 'Run clientbook in the folder that holds clients/, or pass --dir PATH.',
     });
-  if (comparison.note) io.stderr(`note: ${comparison.note}\n`);
+  if (comparison.note) io.stderr(`note: ${printable(comparison.note)}\n`);
   io.stdout(options.json ? `${JSON.stringify(diffJson(comparison), null, 2)}\n` : diffMarkdown(comparison));
   return 0;
 }

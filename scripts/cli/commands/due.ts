@@ -2,6 +2,7 @@ import type { PlainDate } from '../../core/dates.ts';
 import { ago } from '../../core/relative-time.ts';
 import { dueItems, toPublicItem, type AgendaItem, type DueStatus } from '../../core/model/due.ts';
 import { clientsWithoutNextAction } from '../../core/model/health.ts';
+import { printable } from '../../core/text/printable.ts';
 import { formatText, summary } from '../diagnostics-format.ts';
 import { UserError } from '../errors.ts';
 import { paint, type Io, type Paint } from '../io.ts';
@@ -89,7 +90,9 @@ export function agendaText(
   const end = asOf.add({ days: window });
   const lines = [p.bold(`Due as of ${long(asOf)}`) + p.dim(` (window ${window} days, to ${end.toString()})`), ''];
   if (items.length === 0) lines.push('Nothing is due. A good day to call a client you have not seen for a while.', '');
-  const nameWidth = Math.min(28, Math.max(0, ...items.map((i) => i.clientName.length)));
+  // Names and titles as the terminal shows them: a control character in a file is an escape, never obeyed.
+  const names = new Map(items.map((i) => [i, printable(i.clientName)]));
+  const nameWidth = Math.min(28, Math.max(0, ...[...names.values()].map((n) => n.length)));
   const whens = new Map(items.map((i) => [i, relativeDays(i.days, i.kind, i.dueDate, asOf)]));
   const whenWidth = Math.max(13, ...[...whens.values()].map((w) => w.length));
   for (const status of ['overdue', 'today', 'upcoming', 'later'] as const) {
@@ -100,14 +103,14 @@ export function agendaText(
     for (const item of group) {
       const date = item.dueDate ? `${item.dueDate.toString()} ${short(item.dueDate)}` : '—'.padEnd(14);
       const when = whens.get(item)!.padEnd(whenWidth);
-      const name = truncate(item.clientName, nameWidth).padEnd(nameWidth);
-      lines.push(`  ${date}  ${p.dim(when)}  ${name}  ${p.dim(KIND_LABELS[item.kind].padEnd(7))}  ${item.title}`);
+      const name = truncate(names.get(item)!, nameWidth).padEnd(nameWidth);
+      lines.push(`  ${date}  ${p.dim(when)}  ${name}  ${p.dim(KIND_LABELS[item.kind].padEnd(7))}  ${printable(item.title)}`);
     }
     lines.push('');
   }
   if (withoutAction.length > 0) {
     lines.push(p.bold(`No next action (${withoutAction.length})`));
-    for (const name of withoutAction) lines.push(`  ${name}`);
+    for (const name of withoutAction) lines.push(`  ${printable(name)}`);
     lines.push('');
   }
   return `${lines.join('\n')}`;

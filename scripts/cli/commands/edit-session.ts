@@ -4,7 +4,8 @@ import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { EditableFile, EditPlan } from '../../core/edit/editable-file.ts';
 import { EditError, EditRejectedError } from '../../core/edit/errors.ts';
 import { editClient, openFolder, type EditRequest, type PortfolioFolder } from '../../core/edit/session.ts';
-import { formatText } from '../diagnostics-format.ts';
+import { formatText, printableHint } from '../diagnostics-format.ts';
+import { printable } from '../../core/text/printable.ts';
 import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';
 import { checkDateOption } from './load.ts';
@@ -28,7 +29,7 @@ export async function asCommand<T>(io: Io, fn: () => Promise<T>): Promise<T> {
 /** Diagnostics of a text that was never written: no code frame, since the file on disk is the old one. */
 function plainDiagnostics(diagnostics: readonly Diagnostic[], p: ReturnType<typeof paint>): string {
   return diagnostics
-    .map((d) => `${p.bold(`${d.file}:${d.line}:${d.column}`)} (after the edit): ${p.red(p.bold(d.severity))}: ${d.message} ${p.dim(`[${d.code}]`)}${d.hint ? `\n  ${p.cyan('hint')}: ${d.hint.replaceAll('\n', '\n        ')}` : ''}\n`)
+    .map((d) => `${p.bold(`${printable(d.file)}:${d.line}:${d.column}`)} (after the edit): ${p.red(p.bold(d.severity))}: ${printable(d.message)} ${p.dim(`[${printable(d.code)}]`)}${d.hint ? `\n  ${p.cyan('hint')}: ${printableHint(d.hint)}` : ''}\n`)
     .join('');
 }
 
@@ -49,7 +50,7 @@ export async function runEdit(
   const { folder, on } = await folderFor(io, options);
   const outcome = await asCommand(io, () => editClient({ folder, client, plan: (file, name) => plan(file, name, on), ...testing }));
   const p = paint(io.color);
-  io.stdout(`${p.bold(outcome.file)}: ${outcome.summary}${outcome.written ? '' : ' Nothing to change.'}\n`);
+  io.stdout(`${p.bold(printable(outcome.file))}: ${printable(outcome.summary)}${outcome.written ? '' : ' Nothing to change.'}\n`);
   if (outcome.newWarnings.length > 0) io.stderr(`${formatText(outcome.newWarnings, io.cwd, p)}`);
   return 0;
 }

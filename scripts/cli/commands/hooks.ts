@@ -3,6 +3,7 @@ import { installPreCommitHook } from '../../core/git/hooks.ts';
 import { GitError } from '../../core/git/run.ts';
 import { UserError } from '../errors.ts';
 import type { Io } from '../io.ts';
+import { printable } from '../../core/text/printable.ts';
 import { gitUserError } from './diff.ts';
 
 export interface HooksInstallOptions {
@@ -13,7 +14,7 @@ export interface HooksInstallOptions {
 /** `hooks install`: a pre-commit hook that validates the portfolio when a commit changes it. */
 export async function hooksInstall(io: Io, options: HooksInstallOptions): Promise<number> {
   const dir = path.resolve(io.cwd, options.dir);
-  const shown = (p: string) => path.relative(io.cwd, p) || '.';
+  const shown = (p: string) => printable(path.relative(io.cwd, p) || '.');
   let result;
   try {
     result = await installPreCommitHook({ dir, ...(options.force ? { force: true } : {}) });
@@ -26,7 +27,7 @@ export async function hooksInstall(io: Io, options: HooksInstallOptions): Promis
       hint: `Add the line \`npx clientbook validate --dir ${result.dir}\` to that hook yourself, or run \`clientbook hooks install --force\` to replace it (the old hook is kept as pre-commit.backup).`,
     });
   const verb = result.status === 'updated' ? 'Updated' : 'Installed';
-  io.stdout(`${verb} the pre-commit hook ${shown(result.hook)}: it validates ${result.dir} before each commit that changes it.\n`);
+  io.stdout(`${verb} the pre-commit hook ${shown(result.hook)}: it validates ${printable(result.dir)} before each commit that changes it.\n`);
   if (result.backup) io.stdout(`The previous hook is kept as ${shown(result.backup)}.\n`);
   io.stdout('Skip it for one commit with `git commit --no-verify`.\n');
   return 0;

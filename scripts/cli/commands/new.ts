@@ -11,6 +11,7 @@ import { CLIENT_TYPES, type ClientType } from '../../core/schema/client.ts';
 import { ID_PATTERN } from '../../core/schema/values.ts';
 import { checkCrossFile } from '../../core/validate/cross-file.ts';
 import { didYouMean } from '../../core/validate/suggest.ts';
+import { printable } from '../../core/text/printable.ts';
 import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';
 import { asCommand, folderFor } from './edit-session.ts';
@@ -65,8 +66,8 @@ export async function newClient(io: Io, rawName: string, options: NewOptions): P
     await writeFileAtomic(path.join(folder.dir, relPath), bytes, { expected: null });
   });
   const p = paint(io.color);
-  io.stdout(`${file}\n`);
-  io.stderr(`${p.green('Created')} ${p.bold(file)} for ${name.replace(/[.]$/, '')}. Next: fill in the contact and the first action, then run \`npx clientbook validate\`.\n`);
+  io.stdout(`${printable(file)}\n`);
+  io.stderr(`${p.green('Created')} ${p.bold(printable(file))} for ${printable(name.replace(/[.]$/, ''))}. Next: fill in the contact and the first action, then run \`npx clientbook validate\`.\n`);
   return 0;
 }
 

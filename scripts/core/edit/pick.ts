@@ -1,3 +1,4 @@
+import { printable } from '../text/printable.ts';
 import { slugify } from '../slug.ts';
 
 /**
@@ -48,7 +49,8 @@ export function pick<T>(items: readonly T[], query: string, rules: PickRules<T>)
 
 /** A list for a hint: one candidate per line. */
 export function listing(lines: readonly string[], limit = 12): string {
-  const shown = lines.slice(0, limit).map((l) => `    ${l}`);
+  // One line per entry, whatever a title holds: a line feed in it must not fake another entry.
+  const shown = lines.slice(0, limit).map((l) => `    ${printable(l)}`);
   if (lines.length > limit) shown.push(`    … and ${lines.length - limit} more`);
   return shown.join('\n');
 }
