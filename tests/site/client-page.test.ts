@@ -115,7 +115,7 @@ describe('client page data', () => {
   });
 
   test('the health signals of the client come along; no history without git', () => {
-    expect(patterson.signals.map((s) => s.code)).toEqual(['outlook-stale', 'no-next-action', 'shrinking']);
+    expect(patterson.signals.map((s) => s.code)).toEqual(['no-meeting-rhythm', 'outlook-stale', 'no-next-action', 'shrinking']);
     expect(hank.history).toBeUndefined();
   });
 });
@@ -148,6 +148,7 @@ describe('health page data', () => {
     const health = healthData(index);
     expect(health.clients.map((h) => h.client.id)).toEqual(['patterson', 'lake']);
     expect(health.counts).toEqual([
+      { code: 'no-meeting-rhythm', label: 'No meeting rhythm', clients: 2 },
       { code: 'outlook-stale', label: 'Outlook not asked for a year', clients: 2 },
       { code: 'no-next-action', label: 'No next action', clients: 1 },
       { code: 'shrinking', label: 'Shrinking', clients: 1 },

@@ -6,7 +6,17 @@ import { addMonths, compareDates, daysBetween, type PlainDate } from '../dates.t
 import type { Client } from './client.ts';
 import { nextGrowthCheck, nextMeeting } from './due.ts';
 
-export type SignalCode = 'meeting-overdue' | 'outlook-stale' | 'no-next-action' | 'shrinking' | 'file-stale';
+export type SignalCode =
+  | 'meeting-overdue'
+  | 'no-meeting-rhythm'
+  | 'outlook-stale'
+  | 'no-next-action'
+  | 'action-long-overdue'
+  | 'shrinking'
+  | 'file-stale';
+
+/** An open action overdue by more than this many days is a promise the client has stopped expecting. */
+export const LONG_OVERDUE_DAYS = 90;
 
 export interface HealthSignal {
   code: SignalCode;
@@ -25,8 +35,10 @@ export interface ClientHealth {
 
 export const SIGNAL_LABELS: Record<SignalCode, string> = {
   'meeting-overdue': 'Meeting overdue',
+  'no-meeting-rhythm': 'No meeting rhythm',
   'outlook-stale': 'Outlook not asked for a year',
   'no-next-action': 'No next action',
+  'action-long-overdue': 'Action overdue for months',
   shrinking: 'Shrinking',
   'file-stale': 'File not updated',
 };
@@ -63,6 +75,17 @@ export function clientHealth(client: Client, options: HealthOptions): HealthSign
       days: meeting === null ? null : -daysBetween(asOf, meeting),
     });
   }
+  // Prospects are not clients yet: a rhythm is agreed when they sign.
+  const cadence = client.data.meetings?.cadence;
+  if (client.data.status === 'active' && (cadence === undefined || cadence === 'none')) {
+    signals.push({
+      code: 'no-meeting-rhythm',
+      summary: cadence === 'none' ? 'Meetings are set to none: no regular meeting.' : 'No meeting rhythm on record.',
+      why: 'Without a rhythm, meetings happen only when something breaks, and the client hears from you only then.',
+      todo: 'Agree a rhythm at the next visit (monthly for strategic clients, quarterly at least for the rest) and write it under meetings.',
+      days: null,
+    });
+  }
   const growth = nextGrowthCheck(client);
   if (growth === null || (growth && daysBetween(asOf, growth) < 0)) {
     const asked = client.data.growth.asked;
@@ -83,6 +106,23 @@ export function clientHealth(client: Client, options: HealthOptions): HealthSign
       why: 'A client without a next action only hears from you when something breaks.',
       todo: 'Add the next step, even a small one: a check-up, a licence renewal, a training.',
       days: null,
+    });
+  }
+  const longOverdue = client.data.actions
+    .filter((a) => !a.done && a.due && daysBetween(a.due, asOf) > LONG_OVERDUE_DAYS)
+    .sort((a, b) => compareDates(a.due!, b.due!));
+  if (longOverdue.length > 0) {
+    const oldest = longOverdue[0]!;
+    const days = daysBetween(oldest.due!, asOf);
+    signals.push({
+      code: 'action-long-overdue',
+      summary:
+        longOverdue.length === 1
+          ? `“${oldest.title}” was due ${oldest.due!.toString()}, ${days} days ago.`
+          : `${longOverdue.length} actions overdue by more than ${LONG_OVERDUE_DAYS} days; the oldest, “${oldest.title}”, was due ${oldest.due!.toString()}, ${days} days ago.`,
+      why: 'An action left for months is a promise the client has stopped expecting, or one they have given to someone else.',
+      todo: 'Do it this week, or tell the client why not and set a date you will keep; drop it if it no longer matters.',
+      days,
     });
   }
   if (client.data.growth.outlook === 'shrinking') {
