@@ -35,7 +35,7 @@ export const settingsSchema = z.object({
   format: z
     .union([z.string(), z.number()])
     .refine((v) => parseFormatVersion(v) !== undefined, {
-      params: { code: 'bad-format-version', expected: 'a format version', example: FORMAT_VERSION, hint: `Write the version as major.minor, e.g. format: ${FORMAT_VERSION}.` },
+      params: issueParams({ code: 'bad-format-version', expected: 'a format version', example: FORMAT_VERSION, hint: `Write the version as major.minor, e.g. format: ${FORMAT_VERSION}.` }),
     })
     .optional(),
   /** The site's title. */

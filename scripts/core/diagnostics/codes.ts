@@ -228,6 +228,16 @@ export const DIAGNOSTIC_CODES = {
     why: '`clientbook done` finds an action by its title.',
     fix: 'Give each action its own title ("Renew anti-virus for the front office").',
   },
+  'renew-without-expires': {
+    severity: 'error', group: 'rule', title: '`renew` without `expires`',
+    why: 'An asset is renewed from the day it expires; without one the renewal would never come up.',
+    fix: 'Add the date it next expires: `expires: 2027-03-31`.',
+  },
+  'duplicate-asset': {
+    severity: 'error', group: 'rule', title: 'Two assets of one client with the same name',
+    why: 'Commands and the history find an asset by its name.',
+    fix: 'Give each asset its own name ("Firewall, front desk"), or merge them.',
+  },
   'done-in-future': {
     severity: 'warning', group: 'rule', title: 'A `done` date after today',
     why: 'It is usually a typo in the year.',
@@ -250,6 +260,16 @@ export const DIAGNOSTIC_CODES = {
   },
 
   // Portfolio settings
+  'bad-format-version': {
+    severity: 'error', group: 'settings', title: 'Not a format version',
+    why: 'clientbook checks that it can read the format the book is written in.',
+    fix: 'Write the version as major.minor: `format: 1.1`.',
+  },
+  'format-too-new': {
+    severity: 'error', group: 'settings', title: 'The book is written in a newer format than this clientbook reads',
+    why: 'Fields of the newer format would be misread or reported as unknown.',
+    fix: 'Upgrade clientbook in the book\'s folder: `npm install clientbook@latest`.',
+  },
   'bad-time-zone': {
     severity: 'error', group: 'settings', title: 'Not a time zone',
     why: '"Today" is reckoned in it; a wrong zone moves every due date.',
