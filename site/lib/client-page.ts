@@ -5,6 +5,9 @@ import type { Client } from '../../scripts/core/model/client.ts';
 import { nextGrowthCheck, nextMeeting, type AgendaItem } from '../../scripts/core/model/due.ts';
 import type { HealthSignal } from '../../scripts/core/model/health.ts';
 import type { Action } from '../../scripts/core/schema/action.ts';
+import type { ClientType, Involvement } from '../../scripts/core/schema/client.ts';
+import type { Outlook } from '../../scripts/core/schema/growth.ts';
+import type { Cadence } from '../../scripts/core/schema/meetings.ts';
 import type { Person } from '../../scripts/core/schema/person.ts';
 import type { HistoryEntry } from '../../scripts/core/git/history.ts';
 import { assetRows, lifeCycleCounts, type AssetRow, type LifeCycle } from './assets.ts';
@@ -19,7 +22,7 @@ export interface ClientLink {
 }
 
 export interface GrowthView {
-  outlook: string;
+  outlook: Outlook;
   asked: PlainDate | null;
   /** Days from `asked` to the as-of date. */
   askedDaysAgo: number | null;
@@ -35,7 +38,7 @@ export interface GrowthView {
 }
 
 export interface MeetingsView {
-  cadence: string;
+  cadence: Cadence;
   last: PlainDate | null;
   /** The next meeting: null when never met, undefined without a cadence. */
   next: PlainDate | null | undefined;
@@ -46,8 +49,8 @@ export interface ClientPageData {
   client: Client;
   contact: Person | undefined;
   people: readonly Person[];
-  involvement: { value: string; guidance: Guidance };
-  type: { value: string; guidance: Guidance };
+  involvement: { value: Involvement | 'unknown'; guidance: Guidance };
+  type: { value: ClientType; guidance: Guidance };
   signals: readonly HealthSignal[];
   /** Open items with a date or overdue, most urgent first. */
   due: readonly AgendaItem[];
@@ -117,6 +120,24 @@ function growthView(client: Client, asOf: PlainDate): GrowthView {
     revenue: growth.revenue ?? null,
     note: growth.note ?? null,
   };
+}
+
+/**
+ * The page's table of contents: the sections in page order, those that are always there and those
+ * shown only when they have something (your fields, history or why there is none).
+ */
+export function clientSections(view: ClientPageData, historyNote: string | undefined): [id: string, label: string][] {
+  return [
+    ['due', 'Due'],
+    ['growth', 'Outlook'],
+    ['actions', 'Actions'],
+    ['assets', 'Assets'],
+    ['roadmap', 'Roadmap'],
+    ['referrals', 'Referrals'],
+    ['notes', 'Notes'],
+    ...(view.extensions.length ? [['fields', 'Your fields'] as [string, string]] : []),
+    ...(view.history || historyNote ? [['history', 'History'] as [string, string]] : []),
+  ];
 }
 
 /** Dated first, by date; undated last. */

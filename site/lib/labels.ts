@@ -1,5 +1,13 @@
-/** Words the pages use for the format's values. */
+/**
+ * Words the pages use for the format's values. Each record is keyed by the schema's own enum
+ * type, so a value added to the format fails the type check here until it has a label.
+ */
 import type { DueKind, DueStatus } from '../../scripts/core/model/due.ts';
+import type { AssetKind } from '../../scripts/core/schema/asset.ts';
+import type { ClientStatus, ClientType, Involvement } from '../../scripts/core/schema/client.ts';
+import type { Outlook } from '../../scripts/core/schema/growth.ts';
+import type { Cadence } from '../../scripts/core/schema/meetings.ts';
+import type { RoadmapStatus } from '../../scripts/core/schema/roadmap-item.ts';
 
 export const KIND_LABELS: Record<DueKind, string> = {
   action: 'Action',
@@ -15,32 +23,32 @@ export const STATUS_HEADINGS: Record<DueStatus, string> = {
   later: 'Later',
 };
 
-export const TYPE_LABELS: Record<string, string> = {
+export const TYPE_LABELS: Record<ClientType, string> = {
   basic: 'IT basic',
   strategic: 'IT strategic',
   'break-fix': 'Break-fix',
 };
 
-export const INVOLVEMENT_LABELS: Record<string, string> = {
+export const INVOLVEMENT_LABELS: Record<Involvement, string> = {
   'hands-on': 'Hands-on',
   'hands-off': 'Hands-off',
   'just-right': 'Just right',
 };
 
-export const OUTLOOK_LABELS: Record<string, string> = {
+export const OUTLOOK_LABELS: Record<Outlook, string> = {
   growing: 'Growing',
   stable: 'Stable',
   shrinking: 'Shrinking',
   unknown: 'Unknown',
 };
 
-export const CLIENT_STATUS_LABELS: Record<string, string> = {
+export const CLIENT_STATUS_LABELS: Record<ClientStatus, string> = {
   active: 'Active',
   prospect: 'Prospect',
   former: 'Former',
 };
 
-export const CADENCE_LABELS: Record<string, string> = {
+export const CADENCE_LABELS: Record<Cadence, string> = {
   weekly: 'Weekly',
   monthly: 'Monthly',
   quarterly: 'Quarterly',
@@ -48,10 +56,25 @@ export const CADENCE_LABELS: Record<string, string> = {
   none: 'No regular meeting',
 };
 
-export const ROADMAP_STATUS_LABELS: Record<string, string> = {
+export const ROADMAP_STATUS_LABELS: Record<RoadmapStatus, string> = {
   proposed: 'Proposed',
   agreed: 'Agreed',
   deferred: 'Deferred',
   done: 'Done',
   declined: 'Declined',
+};
+
+export const ASSET_KIND_LABELS: Record<AssetKind, string> = {
+  server: 'Server',
+  workstation: 'Workstation',
+  laptop: 'Laptop',
+  network: 'Network',
+  printer: 'Printer',
+  phone: 'Phone',
+  software: 'Software',
+  licence: 'Licence',
+  subscription: 'Subscription',
+  domain: 'Domain',
+  backup: 'Backup',
+  other: 'Other',
 };
