@@ -99,9 +99,14 @@ export function regroupAgenda(doc: Document, now: Date): void {
   if (notice) {
     const lang = doc.documentElement.lang;
     const age = daysFromTo(built, today);
-    let text = `This agenda was built for ${formatDay(built, lang)}. Today is ${formatDay(today, lang)}, so its items have been moved to match today. Changes made to client files since the build appear after the next one.`;
+    // Short on a phone, so that the first overdue item stays on the first screen.
+    let text = `Built for ${formatDay(built, lang)}. Today is ${formatDay(today, lang)}: items moved to match.`;
     if (age > horizon) text += ` Items due more than ${horizon} days after the build are not in this page: build the site again.`;
     notice.textContent = text;
+    const more = doc.createElement('span');
+    more.className = 'long';
+    more.textContent = ' Changes made to client files since the build appear after the next one.';
+    notice.append(more);
     notice.hidden = false;
   }
 }

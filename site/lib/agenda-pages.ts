@@ -1,0 +1,65 @@
+/**
+ * How much of the agenda goes into its page (site/lib/agenda.ts decides what is due; this decides
+ * what is shown). At 1,000 clients the overdue group alone has thousands of rows: the agenda shows
+ * the first rows of each group, counts the rest, and links to full lists, a few hundred rows a page.
+ *
+ * The rows left out are counted by due date (`omitted`), so that the regrouping script, opening
+ * the page on a later day, counts each group right even for the rows it does not have.
+ */
+import type { AgendaRow } from './agenda.ts';
+
+/** Rows of each group written into the agenda page. */
+export const AGENDA_SHOWN = 40;
+/** Rows a page of a full list holds. */
+export const LIST_PAGE_SIZE = 300;
+
+/** The agenda's lists that can be longer than the page shows. */
+export const AGENDA_LISTS = ['overdue', 'today', 'upcoming', 'later', 'checks'] as const;
+export type AgendaList = (typeof AGENDA_LISTS)[number];
+
+export const LIST_TITLES: Record<AgendaList, string> = {
+  overdue: 'Overdue',
+  today: 'Due today',
+  upcoming: 'Upcoming',
+  later: 'Later',
+  checks: 'Meetings and outlook checks',
+};
+
+export interface ShownRows {
+  rows: AgendaRow[];
+  /** Rows of the group not in the page. */
+  omitted: number;
+  /** The rows not in the page counted by due date: `2026-12-03 4,2026-12-05 1`, `-` for undated. */
+  omittedByDue: string;
+}
+
+/**
+ * The first `max` rows, in the order given. In a group by client a client's rows stay together
+ * when the cut can move back to the start of that client's run without halving what is shown.
+ */
+export function firstRows(rows: readonly AgendaRow[], max: number, byClient: boolean): ShownRows {
+  let cut = Math.min(rows.length, max);
+  if (byClient && cut < rows.length) {
+    let start = cut;
+    while (start > 0 && rows[start - 1]!.client === rows[cut]!.client) start--;
+    if (start >= max / 2) cut = start;
+  }
+  const rest = rows.slice(cut);
+  return { rows: rows.slice(0, cut), omitted: rest.length, omittedByDue: countByDue(rest) };
+}
+
+export function countByDue(rows: readonly { due: string | null }[]): string {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const key = row.due ?? '-';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([due, n]) => `${due} ${n}`).join(',');
+}
+
+/** The pages of a full list: `size` rows each, at least one page. */
+export function listPages<T>(rows: readonly T[], size = LIST_PAGE_SIZE): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) pages.push(rows.slice(i, i + size));
+  return pages.length > 0 ? pages : [[]];
+}
