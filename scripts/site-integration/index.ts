@@ -8,9 +8,11 @@
  * `clientbook build` hands over the portfolio it has already validated (`data`), so a build loads
  * it once; under a plain `astro build` or `astro dev` the integration loads it itself.
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { devGate } from './dev-gate.ts';
 import { PortfolioErrorsError, loadSiteData } from './load.ts';
 import { markOutDir, outDirProblem } from './out-dir.ts';
 import { forgetSiteData, provideSiteData, siteDataFor, type SiteDataSource } from './store.ts';
@@ -42,8 +44,11 @@ export interface SiteOptions {
 
 const VIRTUAL_ID = 'virtual:clientbook/options';
 
+/** Vite's browser client (live reload), the one file outside the site a dev page loads. */
+const VITE_CLIENT = createRequire(import.meta.url).resolve('vite/dist/client/client.mjs');
+
 /** Nothing leaves the page: no fetch, no image, font, frame or form target outside the page itself. */
-const CSP_DIRECTIVES = [
+export const CSP_DIRECTIVES = [
   "default-src 'none'",
   'img-src data:',
   "connect-src 'none'",
@@ -82,7 +87,13 @@ export function clientbook(options: ClientbookSiteOptions = {}): AstroIntegratio
           vite: {
             // Scripts stay inline: an external module script does not load from file://.
             build: { assetsInlineLimit: 100_000 },
+            // The dev server answers no other origin (Vite's default echoes any localhost page's),
+            // and serves no file from outside the site (see dev-gate.ts, which is stricter still).
+            server: { cors: false, fs: { strict: true, allow: [fileURLToPath(config.srcDir), path.dirname(VITE_CLIENT)] } },
             plugins: [
+              ...(command === 'dev'
+                ? [devGate({ root: fileURLToPath(config.root), srcDir: fileURLToPath(config.srcDir), publicDir: fileURLToPath(new URL('public/', config.srcDir)), directives: CSP_DIRECTIVES })]
+                : []),
               {
                 name: 'clientbook:options',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
