@@ -41,7 +41,9 @@ export function clientRoadmapSheet(client: Client, asOf: PlainDate, locale: stri
     let y = years.get(year);
     if (!y) years.set(year, (y = { year, entries: [], agreed: 0, proposed: 0, deferred: 0 }));
     y.entries.push(entry);
-    if (entry.status === 'agreed' || entry.status === 'proposed' || entry.status === 'deferred') y[entry.status] += entry.cost ?? 0;
+    // Roadmap items only: a replacement's asset cost is forecast apart, as "renewals and replacements".
+    if (entry.kind === 'item' && (entry.status === 'agreed' || entry.status === 'proposed' || entry.status === 'deferred'))
+      y[entry.status] += entry.cost ?? 0;
   }
   const yearAgo = asOf.subtract({ years: 1 });
   const recentlyDone = roadmap.entries

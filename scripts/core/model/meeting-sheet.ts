@@ -17,7 +17,7 @@ import { growthHorizon } from './growth.ts';
 import type { Client } from './client.ts';
 import { nextMeeting } from './due.ts';
 import { formatCents, type Cents } from './money.ts';
-import { periodLabel, roadmapEntries, type RoadmapEntry } from './roadmap.ts';
+import { periodLabel, renewals as renewalsOf, roadmapEntries, type RoadmapEntry } from './roadmap.ts';
 
 /** One thing the file says, printed under a question as last time's answer. */
 export interface PreviousAnswer {
@@ -166,7 +166,8 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
     else {
       const year = years[Math.max(e.start.year, yearFrom) - yearFrom]!;
       year.entries.push(e);
-      year.totals[e.status] += e.cost ?? 0;
+      // Roadmap items only: a replacement's asset cost is forecast apart, as "renewals and replacements".
+      if (e.kind === 'item') year.totals[e.status] += e.cost ?? 0;
     }
   }
 
@@ -209,9 +210,21 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
   const nextYear = entries.filter(
     (e) => (e.status === 'agreed' || e.status === 'proposed') && compareDates(e.end, asOf) >= 0 && compareDates(e.start, nextYearEnd) < 0,
   );
-  const sumOf = (list: RoadmapEntry[], status: RoadmapStatus) => list.filter((e) => e.status === status).reduce((s, e) => s + (e.cost ?? 0), 0);
-  const budget: PreviousAnswer[] = nextYear.length
-    ? [{ label: 'On the roadmap for the next 12 months', value: `${money(sumOf(nextYear, 'agreed'))} agreed, ${money(sumOf(nextYear, 'proposed'))} proposed`, source: 'roadmap' }]
+  const sumOf = (list: RoadmapEntry[], status: RoadmapStatus) =>
+    list.filter((e) => e.kind === 'item' && e.status === status).reduce((s, e) => s + (e.cost ?? 0), 0);
+  const lifecycle =
+    renewalsOf(client, asOf, nextYearEnd).reduce((s, r) => s + (r.cost ?? 0), 0) +
+    nextYear.filter((e) => e.kind === 'replacement').reduce((s, e) => s + (e.cost ?? 0), 0);
+  const budget: PreviousAnswer[] = nextYear.length || lifecycle
+    ? [
+        {
+          label: 'On the roadmap for the next 12 months',
+          value:
+            `${money(sumOf(nextYear, 'agreed'))} agreed, ${money(sumOf(nextYear, 'proposed'))} proposed` +
+            (lifecycle ? `, and ${money(lifecycle)} of renewals and replacements` : ''),
+          source: 'roadmap',
+        },
+      ]
     : [];
   // The as-of year is often nearly over at the meeting; left out of the spread when nothing is left in it.
   const spreadYears = years.filter((y) => y.year !== asOf.year || y.entries.length > 0);

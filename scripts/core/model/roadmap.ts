@@ -27,10 +27,20 @@
  *   many there are. With a median of 0 (most quarters empty) only `no-work` applies.
  * - Former clients are left out of the portfolio; prospects are in (their work is proposed by
  *   definition), with `clientStatus` on every entry so that a page can filter them.
- * - Assets whose `expires` falls between the as-of date and the end of the 12 quarters are listed as
- *   renewals per client and per quarter, outside every total: a renewal is routine, not a project.
+ * - Assets in use whose `expires` falls between the as-of date and the end of the 12 quarters (and
+ *   that no `replace` retires first) are listed as renewals per client and per quarter. An asset
+ *   with `renew` renews again and again: every renewal within the horizon is listed, and one whose
+ *   expiry has passed is due now (first quarter, `overdue`). Accepted and retired assets renew nothing.
+ * - The forecast (FORMAT 1.1 `cost`): an asset's cost counts in the quarter its renewal or its
+ *   replacement falls due, as "renewals and replacements" (`lifecycle`), apart from the roadmap
+ *   items' status totals, which stay what the client agreed or was proposed. Each renewal within
+ *   the horizon counts the asset's cost (the next renewal's price is the best guess for the ones
+ *   after it). A replacement that a roadmap item covers counts the item's cost only: the item is the
+ *   plan, and counting the asset's too would count it twice. `expected` = planned + lifecycle, and
+ *   the quiet quarters are judged on expected spend: a quarter holding only a $9,000 firewall
+ *   replacement is not quiet.
  */
-import { addDays, addMonths, compareDates, epochDay, quarterOf, quarterStart, type PeriodKind, type PlainDate } from '../dates.ts';
+import { addDays, addInterval, addMonths, compareDates, epochDay, quarterOf, quarterStart, type PeriodKind, type PlainDate } from '../dates.ts';
 import type { AssetKind } from '../schema/asset.ts';
 import type { ClientStatus } from '../schema/client.ts';
 import type { RoadmapStatus } from '../schema/roadmap-item.ts';
@@ -54,7 +64,7 @@ export interface RoadmapEntry {
   kind: RoadmapEntryKind;
   title: string;
   status: RoadmapStatus;
-  /** In cents; null when the file gives no cost (replacements never have one). */
+  /** In cents; null when the file gives no cost (a replacement's is its asset's `cost`). */
   cost: Cents | null;
   why?: string;
   /** The period as written: `2027`, `2027-Q2`, `2027-05`, `2027-05-14`. */
@@ -84,11 +94,28 @@ export interface Renewal {
   clientStatus: ClientStatus;
   asset: string;
   kind: AssetKind;
+  /** The day it expires (for a recurring renewal, this occurrence's day). */
   expires: PlainDate;
   quarter: string;
   /** Index in the client's `assets`. */
   index: number;
+  /** What the renewal costs (the asset's `cost`, with `renew`), in cents; null when not known or not renewed. */
+  cost: Cents | null;
+  /** The renewal cycle as written (`1 year`), for renewed assets. */
+  renew?: string;
+  /** The expiry has passed and the asset is still in use: renew now (placed in the first quarter). */
+  overdue?: boolean;
 }
+
+/** Expected spend on the life cycle of assets: renewals and uncovered replacements, in cents. */
+export interface Lifecycle {
+  renewals: Cents;
+  replacements: Cents;
+  /** renewals + replacements. */
+  total: Cents;
+}
+
+const zeroLifecycle = (): Lifecycle => ({ renewals: 0, replacements: 0, total: 0 });
 
 export type StatusTotals = Record<RoadmapStatus, Cents>;
 export type StatusCounts = Record<RoadmapStatus, number>;
@@ -100,8 +127,10 @@ export interface ClientRoadmap {
   entries: RoadmapEntry[];
   /** Expiries from the as-of date to the end of the horizon, by date. */
   renewals: Renewal[];
-  /** Cost by status over all entries, in cents. */
+  /** Cost by status over the roadmap items, in cents (replacements are in `lifecycle`). */
   totals: StatusTotals;
+  /** Renewals within the horizon and replacements not yet retired, with a cost, in cents. */
+  lifecycle: Lifecycle;
 }
 
 export interface RoadmapOptions {
@@ -274,7 +303,8 @@ function findEntries(client: Client, locale: string): RoadmapEntry[] {
   const itemWords = items.map((item) => wordsOf(item.title));
   const replacements: RoadmapEntry[] = [];
   (client.data.assets ?? []).forEach((asset, index) => {
-    if (!asset.replace) return;
+    // A retired asset was replaced (or is gone): nothing left to plan.
+    if (!asset.replace || asset.status === 'retired') return;
     const span = { start: asset.replace.start, end: periodEnd(asset.replace.kind, asset.replace.start) };
     const words = new Set(wordsOf(asset.name));
     if (words.size === 0) for (const w of wordsOf(asset.name.replace(/[()]/g, ' '))) words.add(w);
@@ -289,7 +319,7 @@ function findEntries(client: Client, locale: string): RoadmapEntry[] {
       kind: 'replacement',
       title: `Replace ${asset.name}`,
       status: 'proposed',
-      cost: null,
+      cost: asset.cost === undefined ? null : toCents(asset.cost),
       when: asset.replace.text,
       periodKind: asset.replace.kind,
       start: span.start,
@@ -309,23 +339,47 @@ function findEntries(client: Client, locale: string): RoadmapEntry[] {
   return [...items, ...replacements].sort(compareEntries);
 }
 
-/** Assets of one client expiring from `from` (inclusive) to `until` (exclusive), by date. */
+/**
+ * Renewals of one client's assets from `from` (inclusive) to `until` (exclusive), by date: assets in
+ * use with `expires` and no planned replacement. An asset with `renew` is listed at each renewal
+ * in the span, and at `from` (flagged `overdue`) when its expiry has already passed.
+ */
 export function renewals(client: Client, from: PlainDate, until: PlainDate): Renewal[] {
   const out: Renewal[] = [];
   (client.data.assets ?? []).forEach((asset, index) => {
-    if (!asset.expires || compareDates(asset.expires, from) < 0 || compareDates(asset.expires, until) >= 0) return;
-    out.push({
+    if (!asset.expires || asset.status !== 'in-use' || asset.replace) return;
+    const base = {
       client: client.id,
       clientName: client.data.name,
       clientStatus: client.data.status,
       asset: asset.name,
       kind: asset.kind,
-      expires: asset.expires,
-      quarter: quarterOf(asset.expires),
       index,
-    });
+      cost: asset.renew && asset.cost !== undefined ? toCents(asset.cost) : null,
+      ...(asset.renew ? { renew: asset.renew.text } : {}),
+    };
+    if (compareDates(asset.expires, until) >= 0) return;
+    if (compareDates(asset.expires, from) < 0) {
+      // Lapsed: a renewed asset is due now; a warranty that ended is history, not a renewal.
+      if (asset.renew) out.push({ ...base, expires: asset.expires, quarter: quarterOf(from), overdue: true });
+      return;
+    }
+    const renew = asset.renew;
+    for (let n = 0, day = asset.expires; compareDates(day, until) < 0; day = addInterval(asset.expires, renew!, ++n)) {
+      out.push({ ...base, expires: day, quarter: quarterOf(day) });
+      if (!renew) break;
+    }
   });
   return out.sort((a, b) => compareDates(a.expires, b.expires) || a.index - b.index);
+}
+
+/** Sums renewals and uncovered replacements (entries of kind `replacement` not done or declined). */
+function lifecycleOf(renewalList: readonly Renewal[], entries: readonly RoadmapEntry[]): Lifecycle {
+  const lifecycle = zeroLifecycle();
+  for (const r of renewalList) lifecycle.renewals += r.cost ?? 0;
+  for (const e of entries) if (e.kind === 'replacement' && e.status !== 'declined' && e.status !== 'done') lifecycle.replacements += e.cost ?? 0;
+  lifecycle.total = lifecycle.renewals + lifecycle.replacements;
+  return lifecycle;
 }
 
 /** The end (exclusive) of the horizon: the first day after the last of its quarters. */
@@ -337,13 +391,15 @@ export function horizonEnd(asOf: PlainDate, quarters = ROADMAP_QUARTERS): PlainD
 export function clientRoadmap(client: Client, options: RoadmapOptions): ClientRoadmap {
   const entries = roadmapEntries(client, options.locale);
   const totals = zeroTotals();
-  for (const e of entries) totals[e.status] += e.cost ?? 0;
+  for (const e of entries) if (e.kind === 'item') totals[e.status] += e.cost ?? 0;
+  const renewalList = renewals(client, options.asOf, horizonEnd(options.asOf, options.quarters));
   return {
     client: client.id,
     clientName: client.data.name,
     entries,
-    renewals: renewals(client, options.asOf, horizonEnd(options.asOf, options.quarters)),
+    renewals: renewalList,
     totals,
+    lifecycle: lifecycleOf(renewalList, entries),
   };
 }
 
@@ -357,10 +413,14 @@ export interface RoadmapBucket {
   entries: RoadmapEntry[];
   /** Done entries of the period, kept aside. */
   done: RoadmapEntry[];
-  /** Money by status in cents; `declined` is always 0. */
+  /** Money of the roadmap items by status in cents; `declined` is always 0. Replacements are in `lifecycle`. */
   totals: StatusTotals;
-  /** Agreed + proposed, in cents. */
+  /** Agreed + proposed roadmap items, in cents. */
   planned: Cents;
+  /** Renewals and uncovered replacements falling due here, in cents. */
+  lifecycle: Lifecycle;
+  /** All expected spend: planned + lifecycle.total, in cents. */
+  expected: Cents;
   counts: StatusCounts;
   /** Number of entries (agreed, proposed, deferred). */
   items: number;
@@ -399,15 +459,19 @@ export interface PortfolioRoadmap {
   /** Sums over the quarters (not overdue, not later). */
   totals: StatusTotals;
   planned: Cents;
-  /** Median planned money per quarter, in cents (may be x.5). */
+  /** Renewals and replacements over the quarters. */
+  lifecycle: Lifecycle;
+  /** planned + lifecycle.total over the quarters. */
+  expected: Cents;
+  /** Median expected money per quarter (planned work, renewals and replacements), in cents (may be x.5). */
   medianPlanned: number;
-  /** Planned money below this (cents) makes a quarter with costs `thin`. */
+  /** Expected money below this (cents) makes a quarter with costs `thin`. */
   quietBelow: number;
 }
 
 function emptyBucket(key: string, label: string): RoadmapBucket {
   return {
-    key, label, entries: [], done: [], totals: zeroTotals(), planned: 0,
+    key, label, entries: [], done: [], totals: zeroTotals(), planned: 0, lifecycle: zeroLifecycle(), expected: 0,
     counts: { proposed: 0, agreed: 0, deferred: 0, done: 0, declined: 0 },
     items: 0, replacements: 0, uncosted: 0, clients: [], renewals: [],
   };
@@ -427,10 +491,12 @@ function finishBucket(bucket: RoadmapBucket): void {
   bucket.entries.sort(compareInBucket);
   bucket.done.sort(compareInBucket);
   for (const e of [...bucket.entries, ...bucket.done]) {
-    bucket.totals[e.status] += e.cost ?? 0;
+    if (e.kind === 'item') bucket.totals[e.status] += e.cost ?? 0;
     bucket.counts[e.status] += 1;
   }
   bucket.planned = bucket.totals.agreed + bucket.totals.proposed;
+  bucket.lifecycle = lifecycleOf(bucket.renewals, bucket.entries);
+  bucket.expected = bucket.planned + bucket.lifecycle.total;
   bucket.items = bucket.entries.length;
   bucket.replacements = bucket.entries.filter((e) => e.replaces.length > 0).length;
   bucket.uncosted = bucket.entries.filter((e) => e.cost === null).length;
@@ -479,38 +545,48 @@ export function portfolioRoadmap(clients: readonly Client[], options: RoadmapOpt
       const quarter = quarters[startedBefore ? 0 : indexOf(entry.start)]!;
       (entry.status === 'done' ? quarter.done : quarter.entries).push(placed);
     }
-    for (const renewal of renewals(client, options.asOf, until)) quarters[indexOf(renewal.expires)]!.renewals.push(renewal);
+    for (const renewal of renewals(client, options.asOf, until))
+      quarters[renewal.overdue ? 0 : indexOf(renewal.expires)]!.renewals.push(renewal);
   }
 
-  for (const bucket of [...quarters, overdue, later]) finishBucket(bucket);
   for (const q of quarters) {
     q.renewals.sort((a, b) => compareDates(a.expires, b.expires) || collate(a.clientName, b.clientName) || a.index - b.index);
   }
+  for (const bucket of [...quarters, overdue, later]) finishBucket(bucket);
 
-  const sorted = quarters.map((q) => q.planned).sort((a, b) => a - b);
+  const sorted = quarters.map((q) => q.expected).sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   // Twice the median, an integer: the quiet test below stays in integers.
   const twiceMedian = sorted.length === 0 ? 0 : sorted.length % 2 ? 2 * sorted[mid]! : sorted[mid - 1]! + sorted[mid]!;
   for (const q of quarters) {
     const plannedEntries = q.entries.filter((e) => e.status === 'agreed' || e.status === 'proposed');
-    if (plannedEntries.length === 0) {
+    if (plannedEntries.length === 0 && q.lifecycle.total === 0) {
       q.quiet = true;
       q.quietReason = 'no-work';
-    } else if (twiceMedian > 0 && q.planned * 2 * QUIET_FRACTION.denominator < twiceMedian * QUIET_FRACTION.numerator) {
+    } else if (twiceMedian > 0 && q.expected * 2 * QUIET_FRACTION.denominator < twiceMedian * QUIET_FRACTION.numerator) {
       q.quiet = true;
       q.quietReason = 'thin';
     }
   }
 
   const totals = zeroTotals();
-  for (const q of quarters) for (const status of Object.keys(totals) as RoadmapStatus[]) totals[status] += q.totals[status];
+  const lifecycle = zeroLifecycle();
+  for (const q of quarters) {
+    for (const status of Object.keys(totals) as RoadmapStatus[]) totals[status] += q.totals[status];
+    lifecycle.renewals += q.lifecycle.renewals;
+    lifecycle.replacements += q.lifecycle.replacements;
+  }
+  lifecycle.total = lifecycle.renewals + lifecycle.replacements;
+  const planned = totals.agreed + totals.proposed;
   return {
     asOf: options.asOf,
     quarters,
     overdue,
     later,
     totals,
-    planned: totals.agreed + totals.proposed,
+    planned,
+    lifecycle,
+    expected: planned + lifecycle.total,
     medianPlanned: twiceMedian / 2,
     quietBelow: (twiceMedian / 2) * (QUIET_FRACTION.numerator / QUIET_FRACTION.denominator),
   };
