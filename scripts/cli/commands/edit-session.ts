@@ -51,6 +51,7 @@ export async function runEdit(
   const outcome = await asCommand(io, () => editClient({ folder, client, plan: (file, name) => plan(file, name, on), ...testing }));
   const p = paint(io.color);
   io.stdout(`${p.bold(printable(outcome.file))}: ${printable(outcome.summary)}${outcome.written ? '' : ' Nothing to change.'}\n`);
+  for (const notice of outcome.notices) io.stderr(`${p.yellow('note')}: ${printable(notice)}\n`);
   if (outcome.newWarnings.length > 0) io.stderr(`${formatText(outcome.newWarnings, io.cwd, p)}`);
   return 0;
 }

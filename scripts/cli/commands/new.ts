@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../core/edit/atomic-write.ts';
 import { EditError } from '../../core/edit/errors.ts';
-import { checkClientName, clientFromTemplate, idFor } from '../../core/edit/new-client.ts';
+import { checkClientName, clientFromTemplate, idFor, MAX_ID_LENGTH } from '../../core/edit/new-client.ts';
+import { lockFile } from '../../core/edit/file-lock.ts';
+import { removeLeftovers } from '../../core/edit/leftovers.ts';
+import { checkWritable } from '../../core/edit/writable.ts';
 import { displayPath } from '../../core/edit/session.ts';
 import { encodeForWrite } from '../../core/edit/text.ts';
 import { checkClientFile, idOf, type ClientFile } from '../../core/load/client-file.ts';
@@ -36,6 +39,11 @@ export async function newClient(io: Io, rawName: string, options: NewOptions): P
   const id = options.id ?? idFor(name);
   if (options.id !== undefined && !ID_PATTERN.test(options.id))
     throw new UserError(`--id ${options.id} is not a valid client id.`, { exitCode: 2, hint: 'Use lowercase letters, digits and hyphens, beginning with a letter or digit, e.g. --id hanks-hardware.' });
+  if (id.length > MAX_ID_LENGTH)
+    throw new UserError(`--id is ${id.length} characters long; a client id has at most ${MAX_ID_LENGTH}, so that its file name (ID.md) fits the file system.`, {
+      exitCode: 2,
+      hint: 'Choose a short id, the name people use for the client, e.g. --id hanks-hardware.',
+    });
   if (id === '')
     throw new UserError(`"${name}" has no Latin letters or digits to make a client id (the file name) from.`, { exitCode: 2, hint: `Give one with --id, e.g. clientbook new "${name}" --id tokyo-trading.` });
 
@@ -63,7 +71,15 @@ export async function newClient(io: Io, rawName: string, options: NewOptions): P
         hint: 'Fix the template; `npx clientbook validate --dir` on a copy of it shows every problem.',
       });
     }
-    await writeFileAtomic(path.join(folder.dir, relPath), bytes, { expected: null });
+    const target = path.join(folder.dir, relPath);
+    await checkWritable(target, file, { exists: false });
+    await removeLeftovers(folder.dir);
+    const lock = await lockFile(target, { display: file });
+    try {
+      await writeFileAtomic(target, bytes, { expected: null, display: file });
+    } finally {
+      await lock.release();
+    }
   });
   const p = paint(io.color);
   io.stdout(`${printable(file)}\n`);

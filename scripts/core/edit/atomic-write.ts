@@ -3,10 +3,12 @@
  * same folder (a dot-file, so never read as a client), are flushed to disk, and replace the file by a
  * rename only if the file still holds what was read. On any failure the temporary file is removed.
  */
-import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
-import { ConcurrentEditError, EditError } from './errors.ts';
+import { ConcurrentEditError, EditError, cannotWrite } from './errors.ts';
+import { tempPathFor } from './side-files.ts';
+
+export { tempPathFor };
 
 /** The file operations used, so tests can inject failures between any two steps. */
 export interface AtomicFs {
@@ -31,18 +33,16 @@ export interface AtomicWriteOptions {
   /** The bytes read before editing (the file must still hold them), or null for a file that must not exist yet. */
   expected: Uint8Array | null;
   fs?: Partial<AtomicFs>;
+  /** The file as the user knows it (for messages); default: its base name. */
+  display?: string;
 }
 
-/** `.hanks-hardware.md.clientbook-4242-9f3a1c2e.tmp` beside the file. */
-export function tempPathFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.clientbook-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-}
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.compare(a, b) === 0;
 
 export async function writeFileAtomic(file: string, bytes: Uint8Array, options: AtomicWriteOptions): Promise<void> {
   const fs = { ...nodeFs, ...options.fs };
-  const display = path.basename(file);
+  const display = options.display ?? path.basename(file);
   let mode = 0o644;
   if (options.expected) {
     try {
@@ -54,12 +54,19 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
   const temp = tempPathFor(file);
   let created = false;
   try {
-    const handle = await fs.open(temp, 'wx', mode);
+    let handle: fsp.FileHandle;
+    try {
+      handle = await fs.open(temp, 'wx', mode);
+    } catch (error) {
+      throw cannotWrite(display, path.dirname(file), error);
+    }
     created = true;
     try {
       await handle.writeFile(bytes);
       await handle.chmod(mode);
       await handle.sync();
+    } catch (error) {
+      throw cannotWrite(display, path.dirname(file), error);
     } finally {
       await handle.close();
     }

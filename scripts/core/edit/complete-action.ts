@@ -7,6 +7,7 @@ import { addInterval, compareDates, parseDate, parseInterval, type PlainDate } f
 import { frontMatterOf, type EditableFile, type EditPlan } from './editable-file.ts';
 import { EditError } from './errors.ts';
 import { actionsOf, findAction } from './find-action.ts';
+import { assertNotShared } from './shared-nodes.ts';
 import { appendPair, pairOf, replaceScalar } from './yaml-splice.ts';
 
 /** The first `due + k × every` (k ≥ 1) after `on`; counted from the original due so month ends do not drift. */
@@ -20,10 +21,11 @@ export function nextDue(due: PlainDate, every: { count: number; unit: 'day' | 'w
 }
 
 export function completeAction(file: EditableFile, query: string, on: PlainDate, clientName: string): EditPlan {
-  const { y, root } = frontMatterOf(file);
-  const action = findAction(actionsOf(root), query, clientName);
+  const { y, root, doc } = frontMatterOf(file);
+  const action = findAction(actionsOf(root, doc), query, clientName);
   const { node, index, title } = action;
   const donePair = pairOf(node, 'done');
+  for (const key of ['done', 'due', 'every']) assertNotShared(y, doc, pairOf(node, key)?.value, `The \`${key}\` of "${title}"`);
   const doneEmpty = donePair && (!isScalar(donePair.value) || donePair.value.value === null);
   if (action.done !== undefined && !doneEmpty)
     throw new EditError(`"${title}" is already done (done: ${action.done}).`, {

@@ -4,12 +4,13 @@
  * anything that adds an error or changes more than the plan says.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, type YAMLMap } from 'yaml';
+import { isMap, type Document, type YAMLMap } from 'yaml';
 import type { PlainDate } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkClientFile, type ClientFile } from '../load/client-file.ts';
 import type { Path } from '../load/yaml.ts';
 import { EditError, EditRejectedError } from './errors.ts';
+import { aliasedAnchors, aliasError, assertNotShared } from './shared-nodes.ts';
 import { applySplices, decodeForEdit, encodeForWrite, lineEnding, type LineEnding, type Splice } from './text.ts';
 import type { YamlText } from './yaml-splice.ts';
 
@@ -61,14 +62,16 @@ export function openEditable(bytes: Uint8Array, where: { path: string; relPath: 
 }
 
 /** The parsed front matter, or a clear refusal when it cannot be edited safely. */
-export function frontMatterOf(file: EditableFile): { y: YamlText; root: YAMLMap; value: Record<string, unknown> } {
+export function frontMatterOf(file: EditableFile): { y: YamlText; root: YAMLMap; value: Record<string, unknown>; doc: Document } {
   const { parsed } = file.checked;
   const root = parsed?.doc.contents;
   if (!parsed || !isMap(root))
     throw new EditError(`The front matter of ${file.file} has errors, so clientbook cannot edit it safely.`, {
       hint: 'Run `npx clientbook validate` and fix the errors it lists, then run the command again.',
     });
-  return { y: { text: file.text, offset: file.checked.yamlStart }, root, value: parsed.value as Record<string, unknown> };
+  const y = { text: file.text, offset: file.checked.yamlStart };
+  assertNotShared(y, parsed.doc, root, 'The front matter');
+  return { y, root, value: parsed.value as Record<string, unknown>, doc: parsed.doc };
 }
 
 const key = (d: Diagnostic) => `${d.severity}\0${d.code}\0${d.message.replace(/\bline \d+/g, 'line N')}`;
@@ -111,10 +114,13 @@ export function applyEdit(file: EditableFile, plan: EditPlan, asOf: PlainDate): 
   if (file.checked.parsed) {
     const expected = structuredClone(file.checked.parsed.value);
     for (const change of plan.changes) setIn(expected, change.path, change.value);
-    if (!checked.parsed || !isDeepStrictEqual(expected, checked.parsed.value))
+    if (!checked.parsed || !isDeepStrictEqual(expected, checked.parsed.value)) {
+      // An edited value that an alias repeats elsewhere changes there too.
+      if (aliasedAnchors(file.checked.parsed.doc).size > 0) throw aliasError(`A value this command edits in ${file.file}`);
       throw new EditError(`The edit of ${file.file} would change more than it should, so it was not made.`, {
         hint: 'The file is unchanged. This is a bug in clientbook: please report it with the file (remove private details).',
       });
+    }
   }
   return { text, bytes, checked, newWarnings: added.filter((d) => d.severity === 'warning') };
 }

@@ -21,14 +21,74 @@ export interface NewClientOptions {
   today: PlainDate;
 }
 
-/** The id for a client's name: accents folded, punctuation dropped (`Café Ürün & Sons` -> `cafe-urun-sons`). */
+/** The longest id: `ID.md` must fit in a file name (255 bytes on every common file system). */
+export const MAX_ID_LENGTH = 252;
+/** An id made from a name is cut at a word near this length: a file name to type, not a sentence. */
+const MADE_ID_LENGTH = 60;
+
+/**
+ * The id for a client's name: accents folded, punctuation dropped (`Café Ürün & Sons` -> `cafe-urun-sons`),
+ * and a very long name cut after its first words.
+ */
 export function idFor(name: string): string {
-  return slugify(name);
+  const id = slugify(name);
+  if (id.length <= MADE_ID_LENGTH) return id;
+  const cut = id.slice(0, MADE_ID_LENGTH + 1);
+  const word = cut.lastIndexOf('-');
+  return (word >= 20 ? cut.slice(0, word) : cut.slice(0, MADE_ID_LENGTH)).replace(/-+$/, '');
+}
+
+/** Located position of the first byte that is not UTF-8, for a message. */
+export function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; byte: number } | undefined {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Decode growing prefixes by lines: the first line that fails holds the bad byte.
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const chunk = bytes.subarray(start, i);
+    try {
+      decoder.decode(chunk);
+    } catch {
+      for (let j = 0; j < chunk.length; j++) {
+        const { end, valid } = utf8At(chunk, j);
+        if (!valid) {
+          const column = new TextDecoder().decode(chunk.subarray(0, j)).length + 1;
+          return { line, column, byte: chunk[j]! };
+        }
+        j = end - 1;
+      }
+    }
+    line++;
+    start = i + 1;
+  }
+  return undefined;
+}
+
+/** The sequence starting at `i`: where it ends and whether it is valid UTF-8. */
+function utf8At(bytes: Uint8Array, i: number): { end: number; valid: boolean } {
+  const b = bytes[i]!;
+  const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+  if (need < 0) return { end: i + 1, valid: false };
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + need + 1));
+    return { end: i + need + 1, valid: true };
+  } catch {
+    return { end: i + 1, valid: false };
+  }
 }
 
 /** The template's text with the name, type and dates filled in. Throws when the template itself is broken. */
 export function clientFromTemplate(templateBytes: Uint8Array, templateFile: string, options: NewClientOptions): string {
-  const { text } = decodeForEdit(templateBytes);
+  let text: string;
+  try {
+    ({ text } = decodeForEdit(templateBytes));
+  } catch {
+    const at = firstInvalidUtf8(templateBytes);
+    throw new EditError(`The client template ${templateFile} is not valid UTF-8${at ? ` (line ${at.line}, column ${at.column}: byte 0x${at.byte.toString(16).padStart(2, '0')})` : ''}, so no client was created.`, {
+      hint: 'Save the template as UTF-8 in your editor (or delete your portfolio\'s _template.md to use the built-in one).',
+    });
+  }
   const index = new LineIndex(text);
   const sink = new DiagnosticSink(templateFile, index);
   const source: Source = { text, hadBom: false, index };

@@ -5,6 +5,7 @@ import type { Cadence } from '../schema/meetings.ts';
 import { frontMatterOf, type EditableFile, type EditPlan } from './editable-file.ts';
 import { EditError } from './errors.ts';
 import type { Splice } from './text.ts';
+import { assertNotShared } from './shared-nodes.ts';
 import { appendMapping, appendPair, indentStep, pairOf, replaceScalar } from './yaml-splice.ts';
 
 export interface MeetingOptions {
@@ -19,9 +20,11 @@ export interface MeetingOptions {
  * with `cadence: none` unless a cadence is given.
  */
 export function recordMeeting(file: EditableFile, { on, cadence }: MeetingOptions): EditPlan {
-  const { y, root } = frontMatterOf(file);
+  const { y, root, doc } = frontMatterOf(file);
   const date = on.toString();
   const meetings = pairOf(root, 'meetings');
+  assertNotShared(y, doc, meetings?.value, '`meetings`');
+  if (isMap(meetings?.value)) for (const key of ['last', 'cadence']) assertNotShared(y, doc, pairOf(meetings.value, key)?.value, `\`meetings.${key}\``);
   if (!meetings) {
     const entries = [['cadence', cadence ?? 'none'], ['last', date]] as const;
     return {

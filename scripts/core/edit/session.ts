@@ -10,8 +10,11 @@ import { listClientFiles } from '../load/walk.ts';
 import { loadSettings, type Settings } from '../settings.ts';
 import { writeFileAtomic, type AtomicFs } from './atomic-write.ts';
 import { applyEdit, openEditable, type EditableFile, type EditPlan } from './editable-file.ts';
-import { EditError } from './errors.ts';
+import { ConcurrentEditError, EditError } from './errors.ts';
+import { lockFile } from './file-lock.ts';
 import { findClient } from './find-client.ts';
+import { removeLeftovers } from './leftovers.ts';
+import { checkWritable } from './writable.ts';
 
 export interface PortfolioFolder {
   /** Absolute path. */
@@ -50,6 +53,8 @@ export interface EditOutcome {
   written: boolean;
   /** Warnings the edit brought, positioned in the file as written. */
   newWarnings: Diagnostic[];
+  /** Things the user should know about the write itself (a hard link it broke). */
+  notices: string[];
 }
 
 export interface EditRequest {
@@ -61,21 +66,40 @@ export interface EditRequest {
   fs?: Partial<AtomicFs>;
   /** For tests: runs after the file was read and before it is written. */
   beforeWrite?: () => Promise<void> | void;
+  /** How long to wait for another writer of the file (milliseconds). */
+  lockWaitMs?: number;
 }
 
-export async function editClient({ folder, client, plan, fs, beforeWrite }: EditRequest): Promise<EditOutcome> {
+/**
+ * Finds the client, then, holding the file's lock: reads it, plans and checks the edit, and writes it.
+ * A second writer of the same file waits for the lock and so plans its edit on the first one's result.
+ */
+export async function editClient({ folder, client, plan, fs, beforeWrite, lockWaitMs }: EditRequest): Promise<EditOutcome> {
   const ref = await findClient(folder.dir, folder.relPaths, client, folder.today);
   const where = { path: path.join(folder.dir, ref.relPath), relPath: ref.relPath, file: displayPath(folder, ref.relPath) };
-  const bytes = await readFile(where.path);
-  const file = openEditable(bytes, where, folder.today);
-  const value = file.checked.parsed?.value as { name?: unknown } | undefined;
-  const name = typeof value?.name === 'string' ? value.name : ref.id;
-  const edit = plan(file, name);
-  if (edit.splices.length === 0) return { file: where.file, summary: edit.summary, written: false, newWarnings: [] };
-  const edited = applyEdit(file, edit, folder.today);
-  await beforeWrite?.();
   // Through a symbolic link to the file it points at, so the link stays a link.
   const target = await realpath(where.path).catch(() => where.path);
-  await writeFileAtomic(target, edited.bytes, { expected: bytes, ...(fs ? { fs } : {}) });
-  return { file: where.file, summary: edit.summary, written: true, newWarnings: edited.newWarnings };
+  const { links } = await checkWritable(target, where.file);
+  await removeLeftovers(path.dirname(target));
+  const lock = await lockFile(target, { display: where.file, ...(lockWaitMs !== undefined ? { waitMs: lockWaitMs } : {}) });
+  try {
+    const bytes = await readFile(where.path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new ConcurrentEditError(`${where.file} was deleted or moved while clientbook was editing it.`, { hint: 'Nothing was written. Run the command again.' });
+      throw error;
+    });
+    const file = openEditable(bytes, where, folder.today);
+    const value = file.checked.parsed?.value as { name?: unknown } | undefined;
+    const name = typeof value?.name === 'string' ? value.name : ref.id;
+    const edit = plan(file, name);
+    if (edit.splices.length === 0) return { file: where.file, summary: edit.summary, written: false, newWarnings: [], notices: [] };
+    const edited = applyEdit(file, edit, folder.today);
+    await beforeWrite?.();
+    await writeFileAtomic(target, edited.bytes, { expected: bytes, display: where.file, ...(fs ? { fs } : {}) });
+    const notices = links > 1
+      ? [`${where.file} had ${links} hard links: the edit wrote a new file under this name, and the other names keep the old content.`]
+      : [];
+    return { file: where.file, summary: edit.summary, written: true, newWarnings: edited.newWarnings, notices };
+  } finally {
+    await lock.release();
+  }
 }

@@ -1,0 +1,124 @@
+/**
+ * One writer per client file at a time. The lock is a dot-file beside the file, created with an
+ * exclusive create (O_EXCL: of two processes, exactly one gets it) and holding its owner's pid, host
+ * and start time. A lock whose owner process is gone (killed mid-edit) is removed by the next writer;
+ * removing it takes a second exclusive file for that instant, so two writers never both remove a lock
+ * and both go ahead. A writer that finds a live lock waits a little, with backoff, then gives up with
+ * a message: it never writes without the lock, so it never reports an edit that is not on disk.
+ *
+ * Why not proper-lockfile: its locks are folders refreshed by a timer and judged stale by age, so a
+ * killed edit blocks the next one for the stale period (10 s at least), and it has had no release
+ * since 2021. A lock that names its pid is recovered at once, and is a page of code.
+ */
+import * as fsp from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConcurrentEditError, cannotWrite } from './errors.ts';
+import { breakPathFor, isDead, lockPathFor, parseOwner, thisProcess, type Owner } from './side-files.ts';
+
+export interface LockOptions {
+  /** How long to wait for another writer, in milliseconds. */
+  waitMs?: number;
+  /** The file as the user knows it (for messages). */
+  display: string;
+}
+
+/** Long enough for a few edits of other processes to finish, short enough not to look hung. */
+export const DEFAULT_WAIT_MS = 5_000;
+/** A lock file still empty after this long was left by a process that died while creating it. */
+const EMPTY_LOCK_GRACE_MS = 2_000;
+
+export interface HeldLock {
+  path: string;
+  release: () => Promise<void>;
+}
+
+/** Takes the lock of `file` (waiting for another writer), or throws a ConcurrentEditError / EditError. */
+export async function lockFile(file: string, { waitMs = DEFAULT_WAIT_MS, display }: LockOptions): Promise<HeldLock> {
+  const lock = lockPathFor(file);
+  const mine = `${JSON.stringify({ ...thisProcess(), since: new Date().toISOString() })}\n`;
+  const deadline = Date.now() + waitMs;
+  let delay = 1;
+  for (;;) {
+    if (await tryCreate(lock, mine, display)) return { path: lock, release: () => releaseLock(lock, mine) };
+    const seen = await fsp.readFile(lock, 'utf8').catch(() => undefined);
+    if (seen === undefined) continue; // released meanwhile
+    if (await isStale(lock, seen)) {
+      await breakLock(lock, seen, display);
+      continue;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) throw busy(display, parseOwner(seen), lock, waitMs);
+    // Jitter, so that writers woken together do not collide again in step.
+    await sleep(Math.min(left, delay + Math.random() * delay));
+    delay = Math.min(delay * 2, 10);
+  }
+}
+
+async function tryCreate(lock: string, content: string, display: string): Promise<boolean> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(lock, 'wx', 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw cannotWrite(display, path.dirname(lock), error);
+  }
+  try {
+    await handle.writeFile(content);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fsp.rm(lock, { force: true }).catch(() => undefined);
+    throw cannotWrite(display, path.dirname(lock), error);
+  }
+  await handle.close();
+  return true;
+}
+
+async function isStale(lock: string, content: string): Promise<boolean> {
+  const owner = parseOwner(content);
+  if (owner) return isDead(owner);
+  // Empty or unreadable: its owner is between creating and writing it, or died there.
+  const stat = await fsp.stat(lock).catch(() => undefined);
+  return stat !== undefined && Date.now() - stat.mtimeMs > EMPTY_LOCK_GRACE_MS;
+}
+
+/** Removes the lock `seen` of a dead owner, unless someone else already replaced it. */
+async function breakLock(lock: string, seen: string, display: string): Promise<void> {
+  const breaker = breakPathFor(lock);
+  const mine = `${JSON.stringify(thisProcess())}\n`;
+  if (!(await tryCreate(breaker, mine, display))) {
+    // Another writer is removing it right now; a breaker left by a dead process is removed too.
+    const other = await fsp.readFile(breaker, 'utf8').catch(() => undefined);
+    if (other !== undefined && (await isStale(breaker, other))) await fsp.rm(breaker, { force: true });
+    else await sleep(2);
+    return;
+  }
+  try {
+    const now = await fsp.readFile(lock, 'utf8').catch(() => undefined);
+    if (now === seen) await fsp.rm(lock, { force: true });
+  } finally {
+    await fsp.rm(breaker, { force: true });
+  }
+}
+
+/** Removes a dead owner's lock left in a folder (see leftovers.ts); false when it is not stale. */
+export async function removeIfStale(lock: string): Promise<boolean> {
+  const display = path.basename(lock);
+  const seen = await fsp.readFile(lock, 'utf8').catch(() => undefined);
+  if (seen === undefined || !(await isStale(lock, seen))) return false;
+  await breakLock(lock, seen, display);
+  return true;
+}
+
+async function releaseLock(lock: string, mine: string): Promise<void> {
+  // Never remove a lock that is not ours (ours was taken for a dead one's: cannot happen while we run).
+  const now = await fsp.readFile(lock, 'utf8').catch(() => undefined);
+  if (now === mine) await fsp.rm(lock, { force: true });
+}
+
+function busy(display: string, owner: Owner | undefined, lock: string, waitMs: number): ConcurrentEditError {
+  const who = owner ? `process ${owner.pid}${owner.host !== thisProcess().host ? ` on ${owner.host}` : ''}` : 'another process';
+  return new ConcurrentEditError(`${display} is being edited by another clientbook command (${who}), which did not finish within ${(waitMs / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} seconds.`, {
+    hint: `Nothing was written. Run the command again in a moment. If no clientbook command is running, remove the lock file ${path.basename(lock)} beside it.`,
+  });
+}
