@@ -4,10 +4,13 @@ import type { DiagnosticSink, LineIndex } from '../diagnostics.ts';
 export const PATTERNS: { name: string; pattern: RegExp }[] = [
   { name: 'a private key', pattern: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/ },
   { name: 'an AWS access key', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { name: 'a GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{30,}\b/ },
-  { name: 'a Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
+  // Classic tokens (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained ones (github_pat_).
+  { name: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/ },
+  // Bot, user, workspace, refresh (xoxe, xoxe.xoxp) and app-level (xapp) tokens.
+  { name: 'a Slack token', pattern: /\b(?:xoxe\.)?(?:xox[abeprs]|xapp)-[A-Za-z0-9-]{10,}/ },
   { name: 'a Stripe key', pattern: /\b[rs]k_live_[A-Za-z0-9]{16,}/ },
-  { name: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  // No word boundary after the key: its last character may be a `-`.
+  { name: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}/ },
   {
     name: 'a password',
     // "password: X", "Wi-Fi pwd = X", "x-admin-password: X", "passcode is X": a label followed by a value.
@@ -30,7 +33,7 @@ const LABELLED = new Set(['a password', 'an API key or token']);
  * one search of the whole text is much cheaper than every pattern on every line: only the lines it
  * finds are checked. Keep it in step with PATTERNS.
  */
-export const CANDIDATE = /PRIVATE KEY|AKIA|ASIA|gh[pousr]_|xox[abprs]-|k_live_|AIza|pass|pwd|pin code|api|secret|token|credential|bearer/gi;
+export const CANDIDATE = /PRIVATE KEY|AKIA|ASIA|gh[pousr]_|github_pat_|xox[abeprs]-|xapp-|k_live_|AIza|pass|pwd|pin code|api|secret|token|credential|bearer/gi;
 
 /** Warns on every line that looks like it holds a secret, front matter and notes alike. */
 export function checkSecrets(index: LineIndex, sink: DiagnosticSink): void {

@@ -1,0 +1,167 @@
+/**
+ * The health signals at their edges (issue 10 §13): a former client is never counted, a meeting or
+ * an outlook check due today is not yet overdue, and a file is stale only once it is more than
+ * `stale_months` old. Each edge is held from both sides, a day apart.
+ */
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { Temporal, addMonths, compareDates, daysBetween } from '../../scripts/core/dates.ts';
+import { clientHealth, clientsWithoutNextAction, portfolioHealth, type HealthOptions } from '../../scripts/core/model/health.ts';
+import { healthData } from '../../site/lib/health.ts';
+import { clientYaml, date, makeClient } from './helpers.ts';
+import { client as clientFile, indexOf } from '../site/helpers.ts';
+
+const AS_OF = date('2026-12-01');
+const at = (options: Partial<HealthOptions> = {}): HealthOptions => ({ asOf: AS_OF, ...options });
+const codes = (yaml: string, options?: Partial<HealthOptions>, id = 'acme') => clientHealth(makeClient(id, yaml), at(options)).map((s) => s.code);
+const signal = (yaml: string, code: string, options?: Partial<HealthOptions>) =>
+  clientHealth(makeClient('acme', yaml), at(options)).find((s) => s.code === code);
+
+/** Everything wrong at once: no meeting for months, outlook never asked, no open action, shrinking. */
+const TROUBLED = [
+  'name: Gone Ltd',
+  'type: basic',
+  'contact:',
+  '  name: Pat Doe',
+  'growth:',
+  '  outlook: shrinking',
+  'actions: []',
+  'meetings:',
+  '  cadence: monthly',
+  '  last: 2025-01-10',
+];
+
+describe('a former client', () => {
+  const former = [...TROUBLED, 'status: former'].join('\n');
+  const active = TROUBLED.join('\n');
+  const stale = { lastChanged: new Map([['gone', date('2020-01-01')]]) };
+
+  test('shows no signal, however troubled its file', () => {
+    // The same file, active: every signal, so the empty result below is the status alone.
+    expect(codes(active, stale, 'gone')).toEqual(['meeting-overdue', 'outlook-stale', 'no-next-action', 'shrinking', 'file-stale']);
+    expect(codes(former, stale, 'gone')).toEqual([]);
+  });
+
+  test('is left out of the portfolio, of the clients without a next action, and of the health page and its counts', () => {
+    const clients = [makeClient('gone', former), makeClient('live', active.replace('Gone Ltd', 'Live Ltd'))];
+    expect(portfolioHealth(clients, at(stale)).map((h) => h.client.id)).toEqual(['live']);
+    expect(clientsWithoutNextAction(clients).map((c) => c.id)).toEqual(['live']);
+
+    const index = indexOf({
+      'gone.md': clientFile('name: Gone Ltd\nstatus: former\nactions: []\ngrowth:\n  outlook: shrinking'),
+      'live.md': clientFile('name: Live Ltd\nactions: []\ngrowth:\n  outlook: shrinking\n  asked: 2026-06-01'),
+      'fine.md': clientFile('name: Fine Ltd\ngrowth:\n  outlook: stable\n  asked: 2026-06-01'),
+    });
+    const page = healthData(index);
+    expect(page.checked).toBe(2);
+    expect(page.clients.map((h) => h.client.id)).toEqual(['live']);
+    expect(page.counts).toEqual([
+      { code: 'no-next-action', label: 'No next action', clients: 1 },
+      { code: 'shrinking', label: 'Shrinking', clients: 1 },
+    ]);
+  });
+
+  test('a prospect is checked like an active client, but is never asked for its outlook', () => {
+    const prospect = [...TROUBLED, 'status: prospect'].join('\n');
+    expect(codes(prospect, {}, 'gone')).toEqual(['meeting-overdue', 'no-next-action', 'shrinking']);
+  });
+});
+
+describe('a meeting', () => {
+  const withMeeting = (cadence: string, last?: string) =>
+    clientYaml('Acme', `meetings:\n  cadence: ${cadence}${last ? `\n  last: ${last}` : ''}`);
+
+  test('due today is not overdue; due yesterday is, by one day', () => {
+    // Monthly from 2026-11-01: due 2026-12-01, the as-of day.
+    expect(codes(withMeeting('monthly', '2026-11-01'))).toEqual([]);
+    const late = signal(withMeeting('monthly', '2026-10-31'), 'meeting-overdue');
+    expect(late).toMatchObject({ days: 1 });
+    expect(late?.summary).toMatch(/^The monthly meeting was due 2026-11-30, /);
+  });
+
+  test('says when it was due and how long ago', () => {
+    expect(signal(withMeeting('quarterly', '2026-08-15'), 'meeting-overdue')).toMatchObject({
+      summary: 'The quarterly meeting was due 2026-11-15, 16 days ago.',
+      days: 16,
+      todo: 'Call today and book the meeting, face to face if you can.',
+    });
+  });
+
+  test('never held is overdue with no day count; no cadence is never overdue', () => {
+    expect(signal(withMeeting('weekly'), 'meeting-overdue')).toMatchObject({ summary: 'No weekly meeting on record.', days: null });
+    expect(codes(withMeeting('none'))).toEqual([]);
+    expect(codes(withMeeting('none', '2020-01-01'))).toEqual([]);
+  });
+
+  test('due in the future, or today, is never overdue; due before today always is (any cadence, any day)', () => {
+    const cadences = { weekly: 7, monthly: 31, quarterly: 92, yearly: 366 } as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...(Object.keys(cadences) as (keyof typeof cadences)[])), fc.integer({ min: 0, max: 800 }), (cadence, ago) => {
+        const last = AS_OF.subtract({ days: ago });
+        const found = signal(withMeeting(cadence, last.toString()), 'meeting-overdue');
+        const unit = { weekly: { weeks: 1 }, monthly: { months: 1 }, quarterly: { months: 3 }, yearly: { years: 1 } }[cadence];
+        const due = last.add(unit);
+        expect(found === undefined).toBe(compareDates(due, AS_OF) >= 0);
+        if (found) expect(found.days).toBe(daysBetween(due, AS_OF));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the growth outlook', () => {
+  const asked = (day: string) => clientYaml('Acme').replace('asked: 2026-06-01', `asked: ${day}`);
+
+  test('asked a year ago today is not stale; a year and a day ago it is', () => {
+    expect(codes(asked('2025-12-01'))).toEqual([]);
+    expect(signal(asked('2025-11-30'), 'outlook-stale')).toMatchObject({
+      summary: 'Growth outlook last asked 2025-11-30, 366 days ago.',
+      days: 366,
+    });
+  });
+});
+
+describe('a file without changes', () => {
+  const plain = clientYaml('Acme');
+  const changedOn = (day: string, staleMonths?: number) =>
+    codes(plain, { lastChanged: new Map([['acme', date(day)]]), ...(staleMonths ? { staleMonths } : {}) });
+
+  test('exactly stale_months old is not stale; a day older is', () => {
+    // Six months (the default) before 2026-12-01 is 2026-06-01.
+    expect(changedOn('2026-06-02')).toEqual([]);
+    expect(changedOn('2026-06-01')).toEqual([]);
+    expect(changedOn('2026-05-31')).toEqual(['file-stale']);
+    expect(signal(plain, 'file-stale', { lastChanged: new Map([['acme', date('2026-05-31')]]) })).toMatchObject({
+      summary: 'The file has not changed since 2026-05-31.',
+      days: 184,
+    });
+  });
+
+  test('follows stale_months, month ends clamped', () => {
+    expect(changedOn('2026-09-01', 3)).toEqual([]);
+    expect(changedOn('2026-08-31', 3)).toEqual(['file-stale']);
+    // 2026-08-31 plus 3 months is 2026-11-30: stale on 2026-12-01 with stale_months 3, not with 4.
+    expect(changedOn('2026-08-31', 4)).toEqual([]);
+    // 2026-05-31 + 6 months = 2026-11-30 < 2026-12-01, but 2026-06-30 + 6 months = 2026-12-30.
+    expect(changedOn('2026-06-30')).toEqual([]);
+  });
+
+  test('is stale exactly when more than stale_months have passed (any day, any setting)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 1, max: 120 }), (ago, months) => {
+        const changed = AS_OF.subtract({ days: ago });
+        const stale = changedOn(changed.toString(), months).includes('file-stale');
+        // Temporal's own month arithmetic (clamped to the month's end), not the core's addMonths.
+        expect(stale).toBe(Temporal.PlainDate.compare(changed.add({ months }), AS_OF) < 0);
+        expect(addMonths(changed, months).toString()).toBe(changed.add({ months }).toString());
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('with no history (not a git repository), no file is stale', () => {
+    expect(codes(plain, { lastChanged: new Map() })).toEqual([]);
+    expect(codes(plain)).toEqual([]);
+  });
+});
+

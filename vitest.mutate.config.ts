@@ -1,0 +1,26 @@
+/**
+ * The tests Stryker runs against each mutant (`npm run mutate`, stryker.config.mjs): every test that
+ * exercises scripts/core and site/lib in this process. Left out: tests that only reach that code
+ * through a child process or a build (a mutant is switched on in this process only, so they could
+ * not kill it, and they take most of the suite's time): the browser and dev-server tests, the Astro
+ * build, the bundle and the bin script, the benchmarks' generator.
+ */
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.ts';
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [
+        'tests/e2e/**',
+        'tests/dev/**',
+        'tests/bench/**',
+        'tests/site/build-command.test.ts',
+        'tests/cli/bundle.test.ts',
+        'tests/cli/bin.test.ts',
+        '**/node_modules/**',
+      ],
+    },
+  }),
+);
