@@ -1,23 +1,26 @@
 /**
  * The health signals at their edges (issue 10 §13): a former client is never counted, a meeting or
- * an outlook check due today is not yet overdue, and a file is stale only once it is more than
- * `stale_months` old. Each edge is held from both sides, a day apart.
+ * an outlook check due today is not yet overdue, an action is long overdue only past 90 days, and a
+ * file is stale only once it is more than `stale_months` old. Each edge is held from both sides, a
+ * day apart.
  */
-import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { Temporal, addMonths, compareDates, daysBetween } from '../../scripts/core/dates.ts';
-import { clientHealth, clientsWithoutNextAction, portfolioHealth, type HealthOptions } from '../../scripts/core/model/health.ts';
+import { describe, expect, test } from 'vitest';
+import { Temporal, addMonths, compareDates } from '../../scripts/core/dates.ts';
+import { LONG_OVERDUE_DAYS, clientHealth, clientsWithoutNextAction, portfolioHealth, type HealthOptions } from '../../scripts/core/model/health.ts';
 import { healthData } from '../../site/lib/health.ts';
-import { clientYaml, date, makeClient } from './helpers.ts';
 import { client as clientFile, indexOf } from '../site/helpers.ts';
+import { clientYaml, date, makeClient } from './helpers.ts';
 
 const AS_OF = date('2026-12-01');
+/** A monthly meeting held recently: no meeting signal. */
+const MET = 'meetings:\n  cadence: monthly\n  last: 2026-11-20';
 const at = (options: Partial<HealthOptions> = {}): HealthOptions => ({ asOf: AS_OF, ...options });
 const codes = (yaml: string, options?: Partial<HealthOptions>, id = 'acme') => clientHealth(makeClient(id, yaml), at(options)).map((s) => s.code);
 const signal = (yaml: string, code: string, options?: Partial<HealthOptions>) =>
   clientHealth(makeClient('acme', yaml), at(options)).find((s) => s.code === code);
 
-/** Everything wrong at once: no meeting for months, outlook never asked, no open action, shrinking. */
+/** Everything wrong at once: no meeting for months, outlook never asked, an action a year late, shrinking. */
 const TROUBLED = [
   'name: Gone Ltd',
   'type: basic',
@@ -25,7 +28,9 @@ const TROUBLED = [
   '  name: Pat Doe',
   'growth:',
   '  outlook: shrinking',
-  'actions: []',
+  'actions:',
+  '  - title: Send the quote',
+  '    due: 2025-11-01',
   'meetings:',
   '  cadence: monthly',
   '  last: 2025-01-10',
@@ -37,20 +42,22 @@ describe('a former client', () => {
   const stale = { lastChanged: new Map([['gone', date('2020-01-01')]]) };
 
   test('shows no signal, however troubled its file', () => {
-    // The same file, active: every signal, so the empty result below is the status alone.
-    expect(codes(active, stale, 'gone')).toEqual(['meeting-overdue', 'outlook-stale', 'no-next-action', 'shrinking', 'file-stale']);
+    // The same file, active: these signals, so the empty result below is the status alone.
+    expect(codes(active, stale, 'gone')).toEqual(['meeting-overdue', 'outlook-stale', 'action-long-overdue', 'shrinking', 'file-stale']);
     expect(codes(former, stale, 'gone')).toEqual([]);
+    expect(codes(former.replace(/actions:\n.*\n.*\n/, 'actions: []\n'), stale, 'gone')).toEqual([]);
   });
 
   test('is left out of the portfolio, of the clients without a next action, and of the health page and its counts', () => {
-    const clients = [makeClient('gone', former), makeClient('live', active.replace('Gone Ltd', 'Live Ltd'))];
+    const noAction = (yaml: string) => yaml.replace(/actions:\n.*\n.*\n/, 'actions: []\n');
+    const clients = [makeClient('gone', noAction(former)), makeClient('live', noAction(active).replace('Gone Ltd', 'Live Ltd'))];
     expect(portfolioHealth(clients, at(stale)).map((h) => h.client.id)).toEqual(['live']);
     expect(clientsWithoutNextAction(clients).map((c) => c.id)).toEqual(['live']);
 
     const index = indexOf({
       'gone.md': clientFile('name: Gone Ltd\nstatus: former\nactions: []\ngrowth:\n  outlook: shrinking'),
-      'live.md': clientFile('name: Live Ltd\nactions: []\ngrowth:\n  outlook: shrinking\n  asked: 2026-06-01'),
-      'fine.md': clientFile('name: Fine Ltd\ngrowth:\n  outlook: stable\n  asked: 2026-06-01'),
+      'live.md': clientFile(`name: Live Ltd\nactions: []\ngrowth:\n  outlook: shrinking\n  asked: 2026-06-01\n${MET}`),
+      'fine.md': clientFile(`name: Fine Ltd\ngrowth:\n  outlook: stable\n  asked: 2026-06-01\n${MET}`),
     });
     const page = healthData(index);
     expect(page.checked).toBe(2);
@@ -63,7 +70,7 @@ describe('a former client', () => {
 
   test('a prospect is checked like an active client, but is never asked for its outlook', () => {
     const prospect = [...TROUBLED, 'status: prospect'].join('\n');
-    expect(codes(prospect, {}, 'gone')).toEqual(['meeting-overdue', 'no-next-action', 'shrinking']);
+    expect(codes(prospect, {}, 'gone')).toEqual(['meeting-overdue', 'action-long-overdue', 'shrinking']);
   });
 });
 
@@ -83,26 +90,25 @@ describe('a meeting', () => {
     expect(signal(withMeeting('quarterly', '2026-08-15'), 'meeting-overdue')).toMatchObject({
       summary: 'The quarterly meeting was due 2026-11-15, 16 days ago.',
       days: 16,
-      todo: 'Call today and book the meeting, face to face if you can.',
     });
   });
 
-  test('never held is overdue with no day count; no cadence is never overdue', () => {
+  test('never held is overdue with no day count; no cadence is never overdue, but no rhythm', () => {
     expect(signal(withMeeting('weekly'), 'meeting-overdue')).toMatchObject({ summary: 'No weekly meeting on record.', days: null });
-    expect(codes(withMeeting('none'))).toEqual([]);
-    expect(codes(withMeeting('none', '2020-01-01'))).toEqual([]);
+    expect(codes(withMeeting('none'))).toEqual(['no-meeting-rhythm']);
+    expect(codes(withMeeting('none', '2020-01-01'))).toEqual(['no-meeting-rhythm']);
   });
 
   test('due in the future, or today, is never overdue; due before today always is (any cadence, any day)', () => {
-    const cadences = { weekly: 7, monthly: 31, quarterly: 92, yearly: 366 } as const;
+    const units = { weekly: { weeks: 1 }, monthly: { months: 1 }, quarterly: { months: 3 }, yearly: { years: 1 } } as const;
     fc.assert(
-      fc.property(fc.constantFrom(...(Object.keys(cadences) as (keyof typeof cadences)[])), fc.integer({ min: 0, max: 800 }), (cadence, ago) => {
+      fc.property(fc.constantFrom(...(Object.keys(units) as (keyof typeof units)[])), fc.integer({ min: 0, max: 800 }), (cadence, ago) => {
         const last = AS_OF.subtract({ days: ago });
         const found = signal(withMeeting(cadence, last.toString()), 'meeting-overdue');
-        const unit = { weekly: { weeks: 1 }, monthly: { months: 1 }, quarterly: { months: 3 }, yearly: { years: 1 } }[cadence];
-        const due = last.add(unit);
-        expect(found === undefined).toBe(compareDates(due, AS_OF) >= 0);
-        if (found) expect(found.days).toBe(daysBetween(due, AS_OF));
+        // Temporal's own arithmetic, not the core's.
+        const due = last.add(units[cadence]);
+        expect(found === undefined).toBe(Temporal.PlainDate.compare(due, AS_OF) >= 0);
+        if (found) expect(found.days).toBe(due.until(AS_OF).days);
       }),
       { numRuns: 300 },
     );
@@ -110,7 +116,7 @@ describe('a meeting', () => {
 });
 
 describe('the growth outlook', () => {
-  const asked = (day: string) => clientYaml('Acme').replace('asked: 2026-06-01', `asked: ${day}`);
+  const asked = (day: string) => clientYaml('Acme', MET).replace('asked: 2026-06-01', `asked: ${day}`);
 
   test('asked a year ago today is not stale; a year and a day ago it is', () => {
     expect(codes(asked('2025-12-01'))).toEqual([]);
@@ -121,8 +127,29 @@ describe('the growth outlook', () => {
   });
 });
 
+describe('an open action long overdue', () => {
+  const due = (...days: string[]) =>
+    clientYaml('Acme', `${MET}\nactions:\n${days.map((d, i) => `  - title: Task ${i + 1}\n    due: ${d}`).join('\n')}`).replace(/actions:\n  - title: Check the backup\n    due: 2027-06-01\n/, '');
+
+  test(`is a signal past ${LONG_OVERDUE_DAYS} days, not at ${LONG_OVERDUE_DAYS}`, () => {
+    expect(LONG_OVERDUE_DAYS).toBe(90);
+    // 90 days before 2026-12-01 is 2026-09-02.
+    expect(codes(due('2026-09-02'))).toEqual([]);
+    expect(signal(due('2026-09-01'), 'action-long-overdue')).toMatchObject({ summary: '“Task 1” was due 2026-09-01, 91 days ago.', days: 91 });
+  });
+
+  test('names the oldest of several, and never a done one', () => {
+    expect(signal(due('2026-08-01', '2026-03-01', '2026-11-30'), 'action-long-overdue')).toMatchObject({
+      summary: '2 actions overdue by more than 90 days; the oldest, “Task 2”, was due 2026-03-01, 275 days ago.',
+      days: 275,
+    });
+    const done = due('2026-03-01').replace('due: 2026-03-01', 'due: 2026-03-01\n    done: 2026-03-02');
+    expect(codes(done)).toEqual(['no-next-action']);
+  });
+});
+
 describe('a file without changes', () => {
-  const plain = clientYaml('Acme');
+  const plain = clientYaml('Acme', MET);
   const changedOn = (day: string, staleMonths?: number) =>
     codes(plain, { lastChanged: new Map([['acme', date(day)]]), ...(staleMonths ? { staleMonths } : {}) });
 
@@ -140,9 +167,8 @@ describe('a file without changes', () => {
   test('follows stale_months, month ends clamped', () => {
     expect(changedOn('2026-09-01', 3)).toEqual([]);
     expect(changedOn('2026-08-31', 3)).toEqual(['file-stale']);
-    // 2026-08-31 plus 3 months is 2026-11-30: stale on 2026-12-01 with stale_months 3, not with 4.
     expect(changedOn('2026-08-31', 4)).toEqual([]);
-    // 2026-05-31 + 6 months = 2026-11-30 < 2026-12-01, but 2026-06-30 + 6 months = 2026-12-30.
+    // 2026-05-31 + 6 months = 2026-11-30, before 2026-12-01; 2026-06-30 + 6 months = 2026-12-30.
     expect(changedOn('2026-06-30')).toEqual([]);
   });
 
@@ -153,7 +179,7 @@ describe('a file without changes', () => {
         const stale = changedOn(changed.toString(), months).includes('file-stale');
         // Temporal's own month arithmetic (clamped to the month's end), not the core's addMonths.
         expect(stale).toBe(Temporal.PlainDate.compare(changed.add({ months }), AS_OF) < 0);
-        expect(addMonths(changed, months).toString()).toBe(changed.add({ months }).toString());
+        expect(compareDates(addMonths(changed, months), changed.add({ months }))).toBe(0);
       }),
       { numRuns: 400 },
     );
@@ -164,4 +190,3 @@ describe('a file without changes', () => {
     expect(codes(plain)).toEqual([]);
   });
 });
-
