@@ -19,6 +19,7 @@ const commands = {
   met: () => import('./commands/met.ts'),
   new: () => import('./commands/new.ts'),
   note: () => import('./commands/note.ts'),
+  init: () => import('./commands/init.ts'),
 };
 
 export interface CommandResult {
@@ -125,6 +126,30 @@ export function createProgram(io: Io, result: CommandResult): Command {
       run(async () => (await commands.diff()).diff(io, from, to, opts))(),
     );
 
+  program
+    .command('init')
+    .description('start a client book of your own: a new repository that depends on clientbook')
+    .argument('[dir]', 'the folder to create it in (new or empty; default: this folder)')
+    .option('--title <title>', "the report site's title (default: Client book)")
+    .option('--time-zone <zone>', "the IANA time zone of \"today\" (default: this computer's)")
+    .option('--currency <code>', "the ISO 4217 code of costs (default: the locale's region's)")
+    .option('--locale <tag>', "the language and region of dates and amounts (default: this computer's)")
+    .option('--empty', 'no example client')
+    .option('--force', 'add the files to a folder that has files (never over a file)')
+    .option('--no-git', 'no git repository, first commit or pre-commit hook')
+    .option('-y, --yes', 'take the defaults without asking, even on a terminal')
+    .action(async (dir: string | undefined, opts: { title?: string; timeZone?: string; currency?: string; locale?: string; empty?: boolean; force?: boolean; git: boolean; yes?: boolean }) =>
+      run(async () => {
+        const { init } = await commands.init();
+        const ask = opts.yes ? undefined : await terminalAsker();
+        try {
+          return await init(io, dir, { ...opts, ...(ask ? { ask: ask.ask } : {}) });
+        } finally {
+          ask?.close();
+        }
+      })(),
+    );
+
   const hooks = program.command('hooks').description('git hooks for the portfolio');
   hooks
     .command('install')
@@ -146,4 +171,12 @@ export function createProgram(io: Io, result: CommandResult): Command {
 
   for (const command of program.commands) command.exitOverride().configureOutput(output);
   return program;
+}
+
+/** Questions on the terminal, when both ends of it are one; undefined otherwise (the defaults are taken). */
+async function terminalAsker(): Promise<{ ask: (question: string, answer: string) => Promise<string>; close: () => void } | undefined> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined;
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  return { ask: (question, answer) => rl.question(answer ? `${question} (${answer}): ` : `${question} `), close: () => rl.close() };
 }
