@@ -20,6 +20,7 @@ const commands = {
   new: () => import('./commands/new.ts'),
   note: () => import('./commands/note.ts'),
   init: () => import('./commands/init.ts'),
+  import: () => import('./commands/import.ts'),
 };
 
 export interface CommandResult {
@@ -148,6 +149,18 @@ export function createProgram(io: Io, result: CommandResult): Command {
           ask?.close();
         }
       })(),
+    );
+
+  program
+    .command('import')
+    .description('add clients from a spreadsheet export (CSV): one client file per row')
+    .argument('<file>', 'the CSV file (UTF-8 with or without BOM, Windows-1252 or UTF-16, as Excel saves it)')
+    .addOption(dirOption())
+    .addOption(new Option('--map <column=field>', 'put a column into a field (name, contact, contact-first, contact-last, email, phone, type, since, location, notes, ignore); repeat it').argParser((v: string, previous: string[] = []) => [...previous, v]))
+    .option('--type <type>', 'the type of clients whose row gives none: basic, strategic or break-fix (default basic)')
+    .option('--dry-run', 'show how the columns are read and the first files; write nothing')
+    .action(async (file: string, opts: { dir: string; map?: string[]; type?: string; dryRun?: boolean }) =>
+      run(async () => (await commands.import()).importCsv(io, file, opts))(),
     );
 
   const hooks = program.command('hooks').description('git hooks for the portfolio');
