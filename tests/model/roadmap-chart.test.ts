@@ -43,7 +43,7 @@ describe('roadmapChartSvg', () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" aria-labelledby="roadmap-chart-title roadmap-chart-desc"/);
     expect(svg).not.toMatch(/<svg[^>]* (width|height)=/);
     expect(svg).toContain('<title id="roadmap-chart-title">Planned work by quarter</title>');
-    expect(svg).toMatch(/<desc id="roadmap-chart-desc">Stacked bars of agreed, proposed and deferred roadmap costs for each quarter from Q1 2027 to Q4 2029\./);
+    expect(svg).toMatch(/<desc id="roadmap-chart-desc">Stacked bars of agreed, proposed and deferred roadmap costs, with renewals and replacements on top, for each quarter from Q1 2027 to Q4 2029\./);
     expect(svg).toContain('Not shown: 1 item later than Q4 2029.');
   });
 

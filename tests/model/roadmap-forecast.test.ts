@@ -1,6 +1,6 @@
 /** The forecast (issue 12 §11): asset costs count in the quarter their renewal or replacement falls due. */
-import { describe, expect, it } from 'vitest';
-import { clientRoadmap, portfolioRoadmap } from '../../scripts/core/model/roadmap.ts';
+import { describe, expect, it, test } from 'vitest';
+import { clientRoadmap, portfolioRoadmap, roadmapChartSvg } from '../../scripts/core/model/roadmap.ts';
 import { clientYaml, date, makeClient } from './helpers.ts';
 
 const asOf = date('2026-12-01');
@@ -116,4 +116,13 @@ describe('the portfolio by quarter', () => {
     const former = makeClient('gone', `${clientYaml('Gone', assets(asset('Firewall', 'kind: network', 'replace: 2027-Q3', 'cost: 9000')))}\nstatus: former`);
     expect(portfolioRoadmap([former], { asOf }).lifecycle.total).toBe(0);
   });
+});
+
+test('the chart stacks renewals and replacements on top of the planned work, and names them', () => {
+  const client = makeClient('acme', clientYaml('Acme', assets(asset('Firewall', 'kind: network', 'replace: 2027-Q3', 'cost: 9000'))));
+  const svg = roadmapChartSvg(portfolioRoadmap([client], { asOf }), { currency: 'USD', locale: 'en-US' });
+  const q3 = svg.slice(svg.indexOf('data-quarter="2027-Q3"'), svg.indexOf('</g>', svg.indexOf('data-quarter="2027-Q3"')));
+  expect(q3).toContain('<title>Q3 2027: agreed $0, proposed $0, deferred $0, renewals and replacements $9,000; 1 item; 1 asset replacement; clients: Acme.</title>');
+  expect(q3).toMatch(/<rect class="lifecycle" [^>]*height="[1-9]/);
+  expect(svg).toContain('>Renewals, replacements</text>');
 });

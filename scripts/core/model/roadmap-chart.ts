@@ -27,7 +27,7 @@ const LEFT = 76;
 const RIGHT = 12;
 const TOP = 44;
 const BOTTOM = 66;
-const COLORS = { agreed: '#1f4e8c', proposed: '#6f9fd8', deferred: '#b9c2cc', quiet: '#fdf3d8', quietLine: '#b7791f', grid: '#d5d9de', text: '#2d3339' };
+const COLORS = { agreed: '#1f4e8c', proposed: '#6f9fd8', deferred: '#b9c2cc', lifecycle: '#2f7d5b', quiet: '#fdf3d8', quietLine: '#b7791f', grid: '#d5d9de', text: '#2d3339' };
 
 /** Numbers in the SVG: at most one decimal, no float noise, so the output is byte-stable. */
 const n = (value: number) => String(Math.round(value * 10) / 10);
@@ -47,7 +47,7 @@ export function roadmapChartSvg(roadmap: PortfolioRoadmap, options: RoadmapChart
   const title = options.title ?? 'Planned work by quarter';
   const money = (cents: Cents) => formatCents(cents, currency, locale);
   const quarters = roadmap.quarters;
-  const stack = (q: RoadmapQuarter) => q.totals.agreed + q.totals.proposed + q.totals.deferred;
+  const stack = (q: RoadmapQuarter) => q.totals.agreed + q.totals.proposed + q.totals.deferred + q.lifecycle.total;
   const maxCents = Math.max(0, ...quarters.map(stack));
   const maxUnits = maxCents / 100;
   const step = maxUnits > 0 ? niceStep(maxUnits) : 1000;
@@ -72,12 +72,13 @@ export function roadmapChartSvg(roadmap: PortfolioRoadmap, options: RoadmapChart
     ['agreed', COLORS.agreed, 'Agreed'],
     ['proposed', COLORS.proposed, 'Proposed'],
     ['deferred', `url(#${id}-hatch)`, 'Deferred'],
+    ['lifecycle', COLORS.lifecycle, 'Renewals, replacements'],
   ];
   out.push('<g class="legend" aria-hidden="true">');
   let lx = LEFT;
   for (const [cls, fill, label] of legend) {
     out.push(`<rect class="${cls}" x="${n(lx)}" y="12" width="14" height="14" fill="${fill}"/><text x="${n(lx + 20)}" y="23">${label}</text>`);
-    lx += 100;
+    lx += cls === 'lifecycle' ? 170 : 100;
   }
   out.push(
     `<rect class="quiet-band" x="${n(lx)}" y="12" width="14" height="14" fill="${COLORS.quiet}" stroke="${COLORS.quietLine}" stroke-dasharray="3 2"/><text x="${n(lx + 20)}" y="23">Quiet quarter</text>`,
@@ -114,8 +115,9 @@ export function roadmapChartSvg(roadmap: PortfolioRoadmap, options: RoadmapChart
       ['agreed', COLORS.agreed],
       ['proposed', COLORS.proposed],
       ['deferred', `url(#${id}-hatch)`],
+      ['lifecycle', COLORS.lifecycle],
     ] as const) {
-      const units = q.totals[status] / 100;
+      const units = (status === 'lifecycle' ? q.lifecycle.total : q.totals[status]) / 100;
       if (units <= 0) continue;
       const y1 = y(base + units);
       const y0 = y(base);
@@ -137,7 +139,8 @@ const MAX_NAMED_CLIENTS = 6;
 
 function quarterSummary(q: RoadmapQuarter, money: (c: Cents) => string): string {
   const parts = [
-    `${q.label}: agreed ${money(q.totals.agreed)}, proposed ${money(q.totals.proposed)}, deferred ${money(q.totals.deferred)}`,
+    `${q.label}: agreed ${money(q.totals.agreed)}, proposed ${money(q.totals.proposed)}, deferred ${money(q.totals.deferred)}` +
+      (q.lifecycle.total > 0 ? `, renewals and replacements ${money(q.lifecycle.total)}` : ''),
     `${q.items} ${q.items === 1 ? 'item' : 'items'}`,
   ];
   if (q.replacements > 0) parts.push(`${q.replacements} ${q.replacements === 1 ? 'asset replacement' : 'asset replacements'}`);
@@ -146,7 +149,7 @@ function quarterSummary(q: RoadmapQuarter, money: (c: Cents) => string): string 
   if (q.clients.length > 0 && q.clients.length <= MAX_NAMED_CLIENTS) parts.push(`clients: ${q.clients.map((c) => c.name).join(', ')}`);
   else if (q.clients.length > MAX_NAMED_CLIENTS) parts.push(`${q.clients.length} clients`);
   let text = parts.join('; ');
-  if (q.quietReason === 'no-work') text += '. Quiet: no agreed or proposed work';
+  if (q.quietReason === 'no-work') text += '. Quiet: no agreed or proposed work, no renewal or replacement';
   if (q.quietReason === 'thin') text += '. Quiet: little planned work';
   return `${text}.`;
 }
@@ -155,7 +158,7 @@ function describe(roadmap: PortfolioRoadmap, money: (c: Cents) => string): strin
   const qs = roadmap.quarters;
   if (qs.length === 0) return 'No quarters.';
   const lines = [
-    `Stacked bars of agreed, proposed and deferred roadmap costs for each quarter from ${qs[0]!.label} to ${qs[qs.length - 1]!.label}.`,
+    `Stacked bars of agreed, proposed and deferred roadmap costs, with renewals and replacements on top, for each quarter from ${qs[0]!.label} to ${qs[qs.length - 1]!.label}.`,
     ...qs.map((q) => quarterSummary(q, money)),
   ];
   const quiet = qs.filter((q) => q.quiet).map((q) => q.label);
