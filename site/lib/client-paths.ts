@@ -11,3 +11,13 @@ export async function clientPaths(): Promise<{ params: { id: string }; props: Cl
   const { index } = await pageContext();
   return index.portfolio.clients.map((client) => ({ params: { id: client.id }, props: { client } }));
 }
+
+/**
+ * `getStaticPaths` of the meeting sheet: a former client has no meetings to prepare, so it gets no
+ * sheet (its page and printable roadmap stay, for history).
+ */
+export async function meetingSheetPaths(): Promise<{ params: { id: string }; props: ClientPageProps }[]> {
+  return (await clientPaths()).filter(({ props }) => hasMeetingSheet(props.client));
+}
+
+export const hasMeetingSheet = (client: Client): boolean => client.data.status !== 'former';

@@ -399,3 +399,18 @@ describe('a hostile client file', () => {
     LONG,
   );
 });
+
+describe('a former client', () => {
+  test('keeps its page and printable roadmap, without coaching or a meeting sheet', () => {
+    const page = readFileSync(path.join(sampleDir, 'clients/midnight-sun-coffee/index.html'), 'utf8');
+    expect(page).toContain('Former client');
+    expect(page).not.toContain('How to work with them');
+    expect(page).not.toContain('meeting-sheet');
+    expect(existsSync(path.join(sampleDir, 'clients/midnight-sun-coffee/roadmap/index.html'))).toBe(true);
+    expect(existsSync(path.join(sampleDir, 'clients/midnight-sun-coffee/meeting-sheet/index.html'))).toBe(false);
+    // An active client keeps both.
+    const hank = readFileSync(path.join(sampleDir, 'clients/hanks-hardware/index.html'), 'utf8');
+    expect(hank).toContain('How to work with them');
+    expect(hank).toContain('meeting-sheet/');
+  });
+});
