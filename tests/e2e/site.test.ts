@@ -406,7 +406,8 @@ describe('a former client', () => {
     expect(page).toContain('Former client');
     expect(page).not.toContain('How to work with them');
     expect(page).not.toContain('meeting-sheet');
-    expect(existsSync(path.join(sampleDir, 'clients/midnight-sun-coffee/roadmap/index.html'))).toBe(true);
+    const roadmap = readFileSync(path.join(sampleDir, 'clients/midnight-sun-coffee/roadmap/index.html'), 'utf8');
+    expect(roadmap).not.toContain('meeting-sheet');
     expect(existsSync(path.join(sampleDir, 'clients/midnight-sun-coffee/meeting-sheet/index.html'))).toBe(false);
     // An active client keeps both.
     const hank = readFileSync(path.join(sampleDir, 'clients/hanks-hardware/index.html'), 'utf8');
