@@ -5,6 +5,11 @@ import { pageContext } from '../lib/page-context.ts';
 
 export const GET: APIRoute = async () => {
   const { index, settings, asOf } = await pageContext();
-  const body = calendarFeed(index.portfolio.clients, { asOf, name: settings.title, within: settings.dueWindow });
+  const body = calendarFeed(index.portfolio.clients, {
+    asOf,
+    name: settings.title,
+    within: settings.dueWindow,
+    ...(index.lastChanged ? { lastChanged: index.lastChanged } : {}),
+  });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };

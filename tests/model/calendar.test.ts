@@ -123,8 +123,8 @@ describe('calendarFeed', () => {
         "Hank's Hardware: Monthly meeting",
         "Hank's Hardware: Ask about the growth outlook",
         'Never Met Ltd: Call',
-        'Never Met Ltd: Quarterly meeting',
-        'Never Met Ltd: Ask about the growth outlook',
+        'Never Met Ltd: Quarterly meeting (overdue)',
+        'Never Met Ltd: Ask about the growth outlook (overdue)',
         `Crème; Brûlée, & Sons: ${hostileTitle}`,
         'Crème; Brûlée, & Sons: Ask about the growth outlook',
       ].sort(),
@@ -152,12 +152,37 @@ describe('calendarFeed', () => {
   });
 
   it('puts undated overdue items on the as-of date and says so', () => {
-    const meeting = events.find((e) => e.summary === 'Never Met Ltd: Quarterly meeting')!;
+    const meeting = events.find((e) => e.summary === 'Never Met Ltd: Quarterly meeting (overdue)')!;
     expect(meeting.start.toString()).toBe('2026-12-01');
     expect(meeting.description).toMatch(/^Overdue, no date: No meeting on record\. Shown on 2026-12-01/);
-    const growth = events.find((e) => e.summary === 'Never Met Ltd: Ask about the growth outlook')!;
+    const growth = events.find((e) => e.summary === 'Never Met Ltd: Ask about the growth outlook (overdue)')!;
     expect(growth.start.toString()).toBe('2026-12-01');
     expect(growth.description).toMatch(/never asked/);
+  });
+
+  it('puts dated overdue items on the as-of date too, saying since when: a calendar shows no past day', () => {
+    const late = parse(calendarFeed([hank('2026-10-15')], { asOf: AS_OF, name: 'x' })).events;
+    const renew = late.find((e) => e.summary.includes('Renew anti-virus'))!;
+    expect(renew.summary).toBe("Hank's Hardware: Renew anti-virus for all seats (overdue since 2026-10-15)");
+    expect(renew.start.toString()).toBe('2026-12-01');
+    expect(renew.end.toString()).toBe('2026-12-02');
+    expect(renew.description).toMatch(/^Overdue since 2026-10-15: shown on 2026-12-01/);
+    // Due today is not overdue: it stays on its day, under its own title.
+    const today = parse(calendarFeed([hank('2026-12-01')], { asOf: AS_OF, name: 'x' })).events;
+    expect(today.find((e) => e.summary === "Hank's Hardware: Renew anti-virus for all seats")!.start.toString()).toBe('2026-12-01');
+  });
+
+  it('says which build is newer (SEQUENCE) and when the file last changed (LAST-MODIFIED)', () => {
+    // Days from 2000-01-01 to the as-of date: every day's feed supersedes the one before.
+    expect(feed.match(/^SEQUENCE:.*$/gm)!.every((l) => l === 'SEQUENCE:9831')).toBe(true);
+    const next = calendarFeed([hank()], { asOf: date('2026-12-02'), name: 'x' });
+    expect(next).toContain('SEQUENCE:9832\r\n');
+    expect(feed).not.toContain('LAST-MODIFIED');
+    const dated = calendarFeed([hank(), never], { asOf: AS_OF, name: 'x', lastChanged: new Map([['hanks-hardware', date('2026-11-03')]]) });
+    const cal = new ICAL.Component(ICAL.parse(dated));
+    const modified = cal.getAllSubcomponents('vevent').map((e) => [e.getFirstPropertyValue('summary'), e.getFirstPropertyValue('last-modified')?.toString() ?? null]);
+    expect(modified.filter(([summary]) => String(summary).startsWith('Hank')).every(([, m]) => m === '2026-11-03T00:00:00Z')).toBe(true);
+    expect(modified.filter(([summary]) => String(summary).startsWith('Never')).every(([, m]) => m === null)).toBe(true);
   });
 
   it('escapes hostile text so that a parser reads it back exactly', () => {

@@ -8,7 +8,7 @@
  * would go through an instant and a time zone, which this project never does with dates.
  */
 import { hash } from 'node:crypto';
-import { addDays, type PlainDate } from '../dates.ts';
+import { addDays, daysBetween, parseDate, type PlainDate } from '../dates.ts';
 import type { Client } from './client.ts';
 import { clientItems, compareItems, type AgendaItem } from './due.ts';
 
@@ -26,7 +26,18 @@ export interface CalendarOptions {
   baseUrl?: string;
   /** Path of a client's page below `baseUrl`; default `clients/<id>/`. */
   clientPath?: (clientId: string) => string;
+  /** The last change of each client's file (from git): each of its events' LAST-MODIFIED. */
+  lastChanged?: ReadonlyMap<string, PlainDate>;
 }
+
+/**
+ * SEQUENCE of every event in the feed built for `asOf`: days from 2000-01-01 to it. A feed is
+ * rebuilt from the files, not edited, so it cannot count the revisions of one event; the day it
+ * was built for grows with every day's build, so each build's events supersede the last one's, and
+ * subscribed calendars take a moved date or a new title instead of keeping the copy they have.
+ */
+export const sequenceOf = (asOf: PlainDate): number => Math.max(0, daysBetween(SEQUENCE_EPOCH, asOf));
+const SEQUENCE_EPOCH = parseDate('2000-01-01')!;
 
 export const PRODID = '-//clientbook//clientbook calendar feed//EN';
 const CRLF = '\r\n';
@@ -93,7 +104,11 @@ const icsDate = (date: PlainDate) => `${String(date.year).padStart(4, '0')}${Str
  * or just "meeting"/"growth", of which a client has one), never its date. When a due date moves
  * (an action rescheduled, a recurring action completed, a meeting held), calendar apps see the
  * same UID and move the event instead of adding a second one and leaving the old one behind.
- * Renaming an action does make a new event: the title is the only identity an action has.
+ * Renaming an action does make a new event: the title is the only identity an action has. The
+ * file's history could tell a rename apart from a new action only by comparing every past version
+ * of every file at each build, and only by a guess (the `diff` heuristic: same dates, a similar
+ * title), which would sometimes carry one action's UID over to another; so the old event is
+ * withdrawn from the feed and the renamed one comes as new, which calendar apps show correctly.
  * The key is hashed, not slugged: titles that slug alike ("Café", "Cafe") stay apart, and the UID
  * stays short and plain ASCII whatever the title holds.
  */
@@ -127,7 +142,7 @@ function describe(item: AgendaItem, client: Client, asOf: PlainDate): string {
     const what = item.kind === 'meeting' ? 'No meeting on record' : 'The growth outlook was never asked';
     lines.push(`Overdue, no date: ${what}. Shown on ${asOf.toString()}, the day this calendar was built.`);
   } else if (item.status === 'overdue') {
-    lines.push(`Overdue: was due ${item.due} (as of ${asOf.toString()}).`);
+    lines.push(`Overdue since ${item.due}: shown on ${asOf.toString()}, the day this calendar was built, until it is done.`);
   } else {
     lines.push(`Due ${item.due}.`);
   }
@@ -152,6 +167,7 @@ export function calendarFeed(clients: readonly Client[], options: CalendarOption
   const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
   const clientPath = options.clientPath ?? ((id: string) => `clients/${encodeURIComponent(id)}/`);
   const stamp = `${icsDate(asOf)}T000000Z`;
+  const sequence = `SEQUENCE:${sequenceOf(asOf)}`;
 
   const lines: string[] = [
     'BEGIN:VCALENDAR',
@@ -171,16 +187,22 @@ export function calendarFeed(clients: readonly Client[], options: CalendarOption
   // has 100,000 events, and a million separate lines cost more to keep and join than to write.
   const out = [lines.map(foldLine).join(CRLF)];
   for (const { item, client, key } of events) {
-    const day = item.dueDate ?? asOf;
+    // A calendar shows no past day: an overdue item sits on the day the feed was built for, where it is seen.
+    const overdue = item.status === 'overdue';
+    const day = overdue || item.dueDate === null ? asOf : item.dueDate;
+    const summary = `${client.data.name}: ${item.title}${overdue && item.due ? ` (overdue since ${item.due})` : overdue ? ' (overdue)' : ''}`;
     const categories = [item.kind, ...(item.tags ?? [])].map(escapeText).join(',');
+    const changed = options.lastChanged?.get(client.id);
     out.push(
       [
         'BEGIN:VEVENT',
         foldLine(`UID:${escapeText(eventUid(client.id, item.kind, key))}`),
         `DTSTAMP:${stamp}`,
+        ...(changed ? [`LAST-MODIFIED:${icsDate(changed)}T000000Z`] : []),
+        sequence,
         `DTSTART;VALUE=DATE:${icsDate(day)}`,
         `DTEND;VALUE=DATE:${icsDate(addDays(day, 1))}`,
-        foldLine(`SUMMARY:${escapeText(`${client.data.name}: ${item.title}`)}`),
+        foldLine(`SUMMARY:${escapeText(summary)}`),
         foldLine(`DESCRIPTION:${escapeText(describe(item, client, asOf))}`),
         foldLine(`CATEGORIES:${categories}`),
         // All-day reminders should not make the consultant look busy to people booking meetings.
