@@ -4,6 +4,7 @@
  */
 import type { Comparison, RevisionInfo } from '../core/git/compare.ts';
 import type { Change, ClientDiff, ClientSummary, PortfolioDiff } from '../core/model/diff.ts';
+import { plural } from '../core/text/plural.ts';
 import { printable } from '../core/text/printable.ts';
 
 export const NO_CHANGES = 'No changes to client commitments.';
@@ -37,7 +38,6 @@ export function inert(markdown: string): string {
     .replace(/\b(GH)-(?=\p{N})/giu, `$1-${ZWJ}`);
 }
 
-const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 export function counts(diff: PortfolioDiff) {
   const count = (status: ClientDiff['status']) => diff.clients.filter((c) => c.status === status).length;

@@ -1,7 +1,7 @@
 /** The only place that turns results into exit codes and errors into messages. */
 import { CommanderError } from 'commander';
 import { printable } from '../core/text/printable.ts';
-import { UserError } from './errors.ts';
+import { ClientbookError } from '../core/errors.ts';
 import { paint, processIo, type Io } from './io.ts';
 import { createProgram } from './program.ts';
 
@@ -19,7 +19,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       return 2;
     }
-    if (error instanceof UserError) {
+    if (error instanceof ClientbookError) {
       // Messages quote names, titles, ids and paths from the files: shown, never obeyed, by the terminal.
       io.stderr(`${p.red(p.bold('error'))}: ${printable(error.message)}\n${error.hint ? `  ${p.cyan('hint')}: ${printable(error.hint, { newlines: true })}\n` : ''}`);
       return error.exitCode;

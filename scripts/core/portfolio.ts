@@ -2,12 +2,15 @@
 import path from 'node:path';
 import { parseDate, today, type PlainDate } from './dates.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.ts';
+import { PortfolioNotFoundError } from './errors.ts';
 import type { ClientFile } from './load/client-file.ts';
 import { checkMany } from './load/check-many.ts';
 import { listClientFiles } from './load/walk.ts';
 import type { Client } from './model/client.ts';
 import { loadSettings, type Settings } from './settings.ts';
 import { checkCrossFile } from './validate/cross-file.ts';
+
+export { PortfolioNotFoundError } from './errors.ts';
 
 export interface Portfolio {
   /** Absolute path of the portfolio folder. */
@@ -36,8 +39,6 @@ export interface LoadOptions {
    */
   diagnosticsOnly?: boolean;
 }
-
-export class PortfolioNotFoundError extends Error {}
 
 export async function loadPortfolio(options: LoadOptions): Promise<Portfolio> {
   const cwd = options.cwd ?? process.cwd();

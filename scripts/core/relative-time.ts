@@ -1,5 +1,6 @@
 /** Spans of time between calendar dates, in words: what the CLI and the site both print. */
 import { compareDates, daysBetween, type PlainDate } from './dates.ts';
+import { plural } from './text/plural.ts';
 
 /** Whole months from `from` to `to` (0 when `to` is earlier), as Temporal's `until` counts them. */
 export function monthsBetween(from: PlainDate, to: PlainDate): number {
@@ -16,8 +17,8 @@ export function formatAge(months: number): string {
   const years = Math.floor(months / 12);
   const rest = months % 12;
   const parts = [];
-  if (years) parts.push(`${years} year${years === 1 ? '' : 's'}`);
-  if (rest) parts.push(`${rest} month${rest === 1 ? '' : 's'}`);
+  if (years) parts.push(plural(years, 'year'));
+  if (rest) parts.push(plural(rest, 'month'));
   return parts.join(' ');
 }
 

@@ -1,15 +1,30 @@
 /** Loading the portfolio for the site: the same core as the CLI, and no site from a broken portfolio. */
-import { formatText, summary } from '../cli/diagnostics-format.ts';
-import { paint } from '../cli/io.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { formatText } from '../core/diagnostics/format-text.ts';
+import { ClientbookError } from '../core/errors.ts';
+import { summary } from '../core/diagnostics/summary.ts';
+import { paint } from '../core/text/paint.ts';
 import { readHistory, type History } from '../core/git/history.ts';
 import { loadPortfolio, type Portfolio } from '../core/portfolio.ts';
 import type { SiteData } from './store.ts';
 
-/** Thrown when the portfolio has errors: its message is the diagnostics, as `validate` prints them. */
-export class PortfolioErrorsError extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * Thrown when the portfolio has errors. It carries them; its message is them as `validate` prints
+ * them, for Astro's terminal and error overlay, which show only a message.
+ */
+export class PortfolioErrorsError extends ClientbookError {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly files: number;
+  constructor(diagnostics: readonly Diagnostic[], files: number, cwd: string) {
+    super(
+      'portfolio-errors',
+      `${formatText(diagnostics, cwd, paint(false))}\n${summary(diagnostics, files)}\n` +
+        'The site is not built from a portfolio with errors. Fix them (`npx clientbook validate` lists them all): ' +
+        '`clientbook dev` shows the site again on the next save; after `clientbook build`, run it again.',
+    );
     this.name = 'PortfolioErrorsError';
+    this.diagnostics = diagnostics;
+    this.files = files;
   }
 }
 
@@ -33,11 +48,10 @@ export async function loadSiteData(options: LoadSiteOptions): Promise<SiteData> 
 /** Throws `PortfolioErrorsError` with the errors as `validate` prints them, when there are any. */
 export function assertNoErrors(portfolio: Portfolio, cwd = process.cwd()): void {
   if (!portfolio.hasErrors) return;
-  const errors = portfolio.diagnostics.filter((d) => d.severity === 'error');
   throw new PortfolioErrorsError(
-    `${formatText(errors, cwd, paint(false))}\n${summary(errors, portfolio.files)}\n` +
-      'The site is not built from a portfolio with errors. Fix them (`npx clientbook validate` lists them all): ' +
-        '`clientbook dev` shows the site again on the next save; after `clientbook build`, run it again.',
+    portfolio.diagnostics.filter((d) => d.severity === 'error'),
+    portfolio.files,
+    cwd,
   );
 }
 

@@ -6,6 +6,8 @@
  * to the core's rule (scripts/core/model/due.ts `statusOf`).
  */
 
+import { plural } from '../../scripts/core/text/plural.ts';
+
 export type DayStatus = 'overdue' | 'today' | 'upcoming' | 'later';
 
 const DAY = 86_400_000;
@@ -45,8 +47,4 @@ export function relativeDays(days: number | null): string {
   const span =
     n < 14 ? plural(n, 'day') : n < 60 ? plural(Math.round(n / 7), 'week') : n < 730 ? plural(Math.round(n / 30.44), 'month') : plural(Math.round(n / 365.25), 'year');
   return days < 0 ? `${span} ago` : `in ${span}`;
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

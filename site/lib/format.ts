@@ -57,6 +57,4 @@ export function startOf(value: string): PlainDate | undefined {
 
 export { ago, formatAge, monthsBetween } from '../../scripts/core/relative-time.ts';
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../scripts/core/text/plural.ts';

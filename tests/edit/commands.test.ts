@@ -4,7 +4,7 @@ import path from 'node:path';
 import { outdent } from 'outdent';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { runEdit } from '../../scripts/cli/commands/edit-session.ts';
-import { UserError } from '../../scripts/cli/errors.ts';
+import { ClientbookError } from '../../scripts/core/errors.ts';
 import { checkClientFile } from '../../scripts/core/load/client-file.ts';
 import { Temporal } from '../../scripts/core/dates.ts';
 import { run } from '../helpers/cli.ts';
@@ -233,7 +233,7 @@ describe('an edit that would add an error is refused', () => {
       const at = file.text.indexOf('due: 2026-11-20') + 5;
       return { splices: [{ start: at, end: at + 10, insert: '11/20/2026' }], changes: [{ path: ['actions', 0, 'due'], value: '11/20/2026' }], summary: '' };
     });
-    await expect(bad).rejects.toThrow(UserError);
+    await expect(bad).rejects.toThrow(ClientbookError);
     await expect(bad).rejects.toThrow('The edit would leave hanks-hardware.md with an error, so it was not made.');
     expect(stderr).toContain('hanks-hardware.md:13:10 (after the edit): error: `due: 11/20/2026` is not a date.');
     expect(await read()).toBe(hanks);

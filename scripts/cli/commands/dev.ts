@@ -7,7 +7,9 @@ import type { Diagnostic } from '../../core/diagnostics.ts';
 import { watchPortfolio, type PortfolioWatcher } from '../../core/watch/portfolio-watcher.ts';
 import type { LiveUpdate } from '../../core/watch/live-portfolio.ts';
 import { printable } from '../../core/text/printable.ts';
-import { formatText, summary } from '../diagnostics-format.ts';
+import { formatText } from '../../core/diagnostics/format-text.ts';
+import { summary } from '../../core/diagnostics/summary.ts';
+import { plural } from '../../core/text/plural.ts';
 import { UserError } from '../errors.ts';
 import { paint, type Io, type Paint } from '../io.ts';
 import { historyOf } from '../../site-integration/load.ts';
@@ -25,7 +27,6 @@ export interface DevOptions {
 }
 
 const time = () => new Date().toTimeString().slice(0, 8);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function counts(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { comparePortfolio } from '../../core/git/compare.ts';
-import { GitError } from '../../core/git/run.ts';
 import { diffJson, diffMarkdown } from '../diff-format.ts';
 import { UserError } from '../errors.ts';
+import { namingFolder } from '../git-folder.ts';
 import type { Io } from '../io.ts';
 import { printable } from '../../core/text/printable.ts';
 
@@ -26,8 +26,7 @@ export async function diff(io: Io, from: string | undefined, to: string | undefi
   try {
     comparison = await comparePortfolio({ dir, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
   } catch (error) {
-    if (error instanceof GitError) throw gitUserError(error, shown);
-    throw error;
+    throw namingFolder(error, shown);
   }
   if (!existsSync(dir) && comparison.files.from === 0 && comparison.files.to === 0)
     throw new UserError(`There is no portfolio folder ${shown}, neither here nor in ${comparison.from.label}.`, {
@@ -36,21 +35,4 @@ export async function diff(io: Io, from: string | undefined, to: string | undefi
   if (comparison.note) io.stderr(`note: ${printable(comparison.note)}\n`);
   io.stdout(options.json ? `${JSON.stringify(diffJson(comparison), null, 2)}\n` : diffMarkdown(comparison));
   return 0;
-}
-
-export function gitUserError(error: GitError, shownDir: string): UserError {
-  switch (error.kind) {
-    case 'not-installed':
-      return new UserError(error.message, { hint: 'Install git (https://git-scm.com/downloads) and run the command again.' });
-    case 'not-a-repository':
-      return new UserError(`The portfolio folder ${shownDir} is not in a git repository.`, {
-        hint: 'This command works on git history: run `git init` and commit the portfolio, or pass --dir to a portfolio inside a repository.',
-      });
-    case 'unknown-revision':
-      return new UserError(error.message, {
-        hint: 'Give a branch, tag or commit of this repository (see `git branch -a` and `git log --oneline`). In GitHub Actions, check out with `fetch-depth: 0` so that the base branch is there.',
-      });
-    default:
-      return new UserError(error.message, error.detail ? { hint: `git said: ${error.detail.split('\n').slice(0, 3).join(' ')}` } : {});
-  }
 }

@@ -2,11 +2,10 @@
 import { parseDate, type PlainDate } from '../../core/dates.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { EditableFile, EditPlan } from '../../core/edit/editable-file.ts';
-import { EditError, EditRejectedError } from '../../core/edit/errors.ts';
+import { EditRejectedError } from '../../core/edit/errors.ts';
 import { editClient, openFolder, type EditRequest, type PortfolioFolder } from '../../core/edit/session.ts';
-import { formatText, printableHint } from '../diagnostics-format.ts';
+import { formatText, formatUnwritten } from '../../core/diagnostics/format-text.ts';
 import { printable } from '../../core/text/printable.ts';
-import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';
 import { checkDateOption } from './load.ts';
 
@@ -15,22 +14,14 @@ export interface EditCommandOptions {
   on?: string;
 }
 
-/** Runs `fn`, turning an edit that was refused into a user-facing error (exit 1), its diagnostics printed. */
+/** Runs `fn`; an edit refused for the problems it would bring prints them before `main` reports it. */
 export async function asCommand<T>(io: Io, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof EditRejectedError) io.stderr(`${plainDiagnostics(error.diagnostics, paint(io.color))}\n`);
-    if (error instanceof EditError) throw new UserError(error.message, error.hint ? { hint: error.hint } : {});
+    if (error instanceof EditRejectedError) io.stderr(`${formatUnwritten(error.diagnostics, paint(io.color))}\n`);
     throw error;
   }
-}
-
-/** Diagnostics of a text that was never written: no code frame, since the file on disk is the old one. */
-function plainDiagnostics(diagnostics: readonly Diagnostic[], p: ReturnType<typeof paint>): string {
-  return diagnostics
-    .map((d) => `${p.bold(`${printable(d.file)}:${d.line}:${d.column}`)} (after the edit): ${p.red(p.bold(d.severity))}: ${printable(d.message)} ${p.dim(`[${printable(d.code)}]`)}${d.hint ? `\n  ${p.cyan('hint')}: ${printableHint(d.hint)}` : ''}\n`)
-    .join('');
 }
 
 export async function folderFor(io: Io, options: EditCommandOptions): Promise<{ folder: PortfolioFolder; on: PlainDate }> {

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { installPreCommitHook } from '../../core/git/hooks.ts';
-import { GitError } from '../../core/git/run.ts';
 import { UserError } from '../errors.ts';
+import { namingFolder } from '../git-folder.ts';
 import type { Io } from '../io.ts';
 import { printable } from '../../core/text/printable.ts';
-import { gitUserError } from './diff.ts';
 
 export interface HooksInstallOptions {
   dir: string;
@@ -19,8 +18,7 @@ export async function hooksInstall(io: Io, options: HooksInstallOptions): Promis
   try {
     result = await installPreCommitHook({ dir, ...(options.force ? { force: true } : {}) });
   } catch (error) {
-    if (error instanceof GitError) throw gitUserError(error, shown(dir));
-    throw error;
+    throw namingFolder(error, shown(dir));
   }
   if (result.status === 'exists')
     throw new UserError(`There is already a pre-commit hook, and it is not clientbook's: ${shown(result.hook)}.`, {

@@ -1,5 +1,5 @@
-/** Loading the portfolio for a command: usage errors become exit 2, a missing folder exit 1. */
-import { PortfolioNotFoundError, loadPortfolio, type Portfolio } from '../../core/portfolio.ts';
+/** Loading the portfolio for a command, after checking its date option. */
+import { loadPortfolio, type Portfolio } from '../../core/portfolio.ts';
 import { parseDate } from '../../core/dates.ts';
 import { UserError } from '../errors.ts';
 import type { Io } from '../io.ts';
@@ -18,16 +18,10 @@ export function checkDateOption(value: string | undefined, flag: string): void {
 
 export async function openPortfolio(io: Io, options: PortfolioOptions): Promise<Portfolio> {
   checkDateOption(options.asOf, '--as-of');
-  try {
-    return await loadPortfolio({
-      dir: options.dir,
-      cwd: io.cwd,
-      ...(options.asOf ? { asOf: options.asOf } : {}),
-      ...(options.diagnosticsOnly ? { diagnosticsOnly: true } : {}),
-    });
-  } catch (error) {
-    if (error instanceof PortfolioNotFoundError)
-      throw new UserError(error.message, { hint: 'Run clientbook in the folder that holds clients/, or pass --dir PATH.' });
-    throw error;
-  }
+  return loadPortfolio({
+    dir: options.dir,
+    cwd: io.cwd,
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+    ...(options.diagnosticsOnly ? { diagnosticsOnly: true } : {}),
+  });
 }

@@ -1,4 +1,6 @@
-import { formatGithub, formatText, summary } from '../diagnostics-format.ts';
+import { formatGithub } from '../../core/diagnostics/format-github.ts';
+import { formatText } from '../../core/diagnostics/format-text.ts';
+import { summary } from '../../core/diagnostics/summary.ts';
 import { paint, type Io } from '../io.ts';
 import { openPortfolio } from './load.ts';
 

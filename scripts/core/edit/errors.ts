@@ -1,19 +1,18 @@
 import type { Diagnostic } from '../diagnostics.ts';
+import { ClientbookError, type FailureCode } from '../errors.ts';
 
 /** Why an edit was not made. The file is untouched whenever one of these is thrown. */
-export class EditError extends Error {
-  readonly hint: string | undefined;
-  constructor(message: string, options: { hint?: string } = {}) {
-    super(message);
+export class EditError extends ClientbookError {
+  constructor(message: string, options: { hint?: string } = {}, code: FailureCode = 'edit-refused') {
+    super(code, message, options);
     this.name = 'EditError';
-    this.hint = options.hint;
   }
 }
 
 /** The file changed on disk (or appeared) between reading it and writing the edit. */
 export class ConcurrentEditError extends EditError {
   constructor(message: string, options: { hint?: string } = {}) {
-    super(message, options);
+    super(message, options, 'edit-conflict');
     this.name = 'ConcurrentEditError';
   }
 }
@@ -22,7 +21,7 @@ export class ConcurrentEditError extends EditError {
 export class EditRejectedError extends EditError {
   readonly diagnostics: Diagnostic[];
   constructor(message: string, diagnostics: Diagnostic[], options: { hint?: string } = {}) {
-    super(message, options);
+    super(message, options, 'edit-rejected');
     this.name = 'EditRejectedError';
     this.diagnostics = diagnostics;
   }

@@ -4,16 +4,37 @@
  * and `cat-file --batch` needs its standard input.
  */
 import { spawn } from 'node:child_process';
+import { ClientbookError, type FailureCode } from '../errors.ts';
 
-/** Why git could not do what was asked; the CLI turns each into a message with a hint. */
+/** Why git could not do what was asked; each comes with what to do about it. */
 export type GitFailure = 'not-installed' | 'not-a-repository' | 'unknown-revision' | 'failed';
 
-export class GitError extends Error {
+const CODES: Record<GitFailure, FailureCode> = {
+  'not-installed': 'git-not-installed',
+  'not-a-repository': 'not-a-repository',
+  'unknown-revision': 'unknown-revision',
+  failed: 'git-failed',
+};
+
+function hintFor(kind: GitFailure, detail: string): string | undefined {
+  switch (kind) {
+    case 'not-installed':
+      return 'Install git (https://git-scm.com/downloads) and run the command again.';
+    case 'not-a-repository':
+      return 'This command works on git history: run `git init` and commit the portfolio, or pass --dir to a portfolio inside a repository.';
+    case 'unknown-revision':
+      return 'Give a branch, tag or commit of this repository (see `git branch -a` and `git log --oneline`). In GitHub Actions, check out with `fetch-depth: 0` so that the base branch is there.';
+    default:
+      return detail ? `git said: ${detail.split('\n').slice(0, 3).join(' ')}` : undefined;
+  }
+}
+
+export class GitError extends ClientbookError {
   readonly kind: GitFailure;
   /** What git itself said, trimmed. */
   readonly detail: string;
   constructor(kind: GitFailure, message: string, detail = '') {
-    super(message);
+    super(CODES[kind], message, { hint: hintFor(kind, detail) });
     this.name = 'GitError';
     this.kind = kind;
     this.detail = detail;

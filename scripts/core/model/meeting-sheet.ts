@@ -18,6 +18,7 @@ import type { Client } from './client.ts';
 import { nextMeeting } from './due.ts';
 import { formatCents, type Cents } from './money.ts';
 import { periodLabel, renewals as renewalsOf, roadmapEntries, type RoadmapEntry } from './roadmap.ts';
+import { plural } from '../text/plural.ts';
 
 /** One thing the file says, printed under a question as last time's answer. */
 export interface PreviousAnswer {
@@ -204,7 +205,7 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
 
   const doneCents = doneRecently.reduce((sum, e) => sum + (e.cost ?? 0), 0);
   const spent: PreviousAnswer[] = doneRecently.length
-    ? [{ label: 'Roadmap work done in the last 12 months', value: `${money(doneCents)} (${count(doneRecently.length, 'item')})`, source: 'roadmap' }]
+    ? [{ label: 'Roadmap work done in the last 12 months', value: `${money(doneCents)} (${plural(doneRecently.length, 'item')})`, source: 'roadmap' }]
     : [];
   const nextYearEnd = asOf.add({ years: 1 });
   const nextYear = entries.filter(
@@ -240,7 +241,7 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
   );
   const renewals: PreviousAnswer[] = renewing.map((a) => ({
     label: a.name,
-    value: `ends ${a.expires!.toString()}${a.seats ? `, ${count(a.seats, 'seat')}` : ''}`,
+    value: `ends ${a.expires!.toString()}${a.seats ? `, ${plural(a.seats, 'seat')}` : ''}`,
     source: 'assets',
   }));
   const replacing: PreviousAnswer[] = assets.map((a) => ({
@@ -410,5 +411,3 @@ function sheetAsset(asset: Asset, asOf: PlainDate, horizonEnd: PlainDate, locale
     ...(asset.note ? { note: asset.note } : {}),
   };
 }
-
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

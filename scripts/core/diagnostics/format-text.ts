@@ -1,9 +1,9 @@
-/** Diagnostics for people (compiler style, with a code frame), for GitHub annotations, and as JSON. */
+/** Diagnostics for people: compiler style, with a code frame. The CLI and the site print the same text. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../core/diagnostics.ts';
-import { printable } from '../core/text/printable.ts';
-import type { Paint } from './io.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Paint } from '../text/paint.ts';
+import { printable } from '../text/printable.ts';
 
 /** `file:line:col: error: message`, a code frame with a caret, and the hint. */
 export function formatText(diagnostics: readonly Diagnostic[], cwd: string, p: Paint): string {
@@ -64,32 +64,9 @@ export function printableHint(hint: string): string {
   return printable(hint, { newlines: true }).replaceAll('\n', '\n        ');
 }
 
-export function summary(diagnostics: readonly Diagnostic[], files: number): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (errors === 0 && warnings === 0) return `${plural(files, 'file')} checked: no problems.`;
-  return `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
-}
-
-const escapeData = (s: string) => s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-const escapeProperty = (s: string) => escapeData(s).replaceAll(':', '%3A').replaceAll(',', '%2C');
-
-/** GitHub Actions workflow commands: one annotation per diagnostic. */
-export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+/** Diagnostics of a text that was never written: no code frame, since the file on disk is the old one. */
+export function formatUnwritten(diagnostics: readonly Diagnostic[], p: Paint): string {
   return diagnostics
-    .map((d) => {
-      const props = [
-        `file=${escapeProperty(printable(d.file))}`,
-        `line=${d.line}`,
-        `col=${d.column}`,
-        `endLine=${d.endLine}`,
-        `endColumn=${d.endColumn}`,
-        `title=${escapeProperty(`clientbook ${d.code}`)}`,
-      ].join(',');
-      // A CI log is a terminal too: only the line break between message and hint is kept.
-      const body = d.hint ? `${printable(d.message)}\n${printable(d.hint, { newlines: true })}` : printable(d.message);
-      return `::${d.severity} ${props}::${escapeData(body)}\n`;
-    })
+    .map((d) => `${p.bold(`${printable(d.file)}:${d.line}:${d.column}`)} (after the edit): ${p.red(p.bold(d.severity))}: ${printable(d.message)} ${p.dim(`[${printable(d.code)}]`)}${d.hint ? `\n  ${p.cyan('hint')}: ${printableHint(d.hint)}` : ''}\n`)
     .join('');
 }
