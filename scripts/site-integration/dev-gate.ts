@@ -21,6 +21,8 @@ import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { devErrorPage } from './dev-error-page.ts';
+import type { PortfolioErrorsError } from './load.ts';
 
 export interface DevGateOptions {
   /** The project root Vite serves (absolute). */
@@ -31,6 +33,11 @@ export interface DevGateOptions {
   srcDir: string;
   /** The built site's CSP directives, without `script-src` and `style-src` (Astro adds those to built pages). */
   directives: readonly string[];
+  /**
+   * The portfolio's errors, if it has any: then every page is the list of them (see
+   * dev-error-page.ts), rather than a page that fails to render with a stack trace in the terminal.
+   */
+  problem?: () => Promise<PortfolioErrorsError | undefined>;
 }
 
 /** The built site's policy, as a dev page needs it: its scripts and live reload come from the dev server. */
@@ -56,13 +63,19 @@ export function devGate(options: DevGateOptions): Plugin {
       // Added here (not in a returned function), the gate runs before Vite's own middlewares.
       server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
         verdict(server, options, req)
-          .then((v) => {
+          .then(async (v) => {
             if (v === 'refuse') return notFound(res);
             res.setHeader('X-Content-Type-Options', 'nosniff');
-            if (v === 'page') res.setHeader('Content-Security-Policy', csp);
-            next();
+            if (v !== 'page') return next();
+            res.setHeader('Content-Security-Policy', csp);
+            const problem = await options.problem?.();
+            if (!problem) return next();
+            res.statusCode = 500;
+            res.setHeader('Content-Type', 'text/html; charset=utf-8');
+            res.setHeader('Cache-Control', 'no-store');
+            res.end(req.method === 'HEAD' ? undefined : devErrorPage(problem));
           })
-          .catch(() => notFound(res));
+          .catch((error: unknown) => next(error));
       });
     },
   };

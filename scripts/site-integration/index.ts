@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { devGate } from './dev-gate.ts';
-import { PortfolioErrorsError, loadSiteData } from './load.ts';
+import { PortfolioErrorsError, loadSiteData, portfolioErrors } from './load.ts';
 import { markOutDir, outDirProblem } from './out-dir.ts';
 import { forgetSiteData, provideSiteData, siteDataFor, type SiteDataSource } from './store.ts';
 
@@ -92,7 +92,15 @@ export function clientbook(options: ClientbookSiteOptions = {}): AstroIntegratio
             server: { cors: false, fs: { strict: true, allow: [fileURLToPath(config.srcDir), path.dirname(VITE_CLIENT)] } },
             plugins: [
               ...(command === 'dev'
-                ? [devGate({ root: fileURLToPath(config.root), srcDir: fileURLToPath(config.srcDir), publicDir: fileURLToPath(new URL('public/', config.srcDir)), directives: CSP_DIRECTIVES })]
+                ? [
+                    devGate({
+                      root: fileURLToPath(config.root),
+                      srcDir: fileURLToPath(config.srcDir),
+                      publicDir: fileURLToPath(new URL('public/', config.srcDir)),
+                      directives: CSP_DIRECTIVES,
+                      problem: () => devProblem(dir, asOf),
+                    }),
+                  ]
                 : []),
               {
                 name: 'clientbook:options',
@@ -148,6 +156,23 @@ export function clientbook(options: ClientbookSiteOptions = {}): AstroIntegratio
       },
     },
   };
+}
+
+/**
+ * The portfolio's errors, when the dev server should show them instead of a page: from the data
+ * its caller keeps up to date (`clientbook dev`), or loaded here (a plain `astro dev`, which then
+ * hands the loaded portfolio to the pages).
+ */
+async function devProblem(dir: string, asOf: string | undefined): Promise<PortfolioErrorsError | undefined> {
+  const ready = siteDataFor(dir);
+  if (ready) return portfolioErrors(ready.portfolio);
+  try {
+    provideSiteData(dir, await loadSiteData({ dir, asOf }));
+    return undefined;
+  } catch (error) {
+    if (error instanceof PortfolioErrorsError) return error;
+    throw error;
+  }
 }
 
 export default clientbook;

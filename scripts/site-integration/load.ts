@@ -15,6 +15,8 @@ import type { SiteData } from './store.ts';
 export class PortfolioErrorsError extends ClientbookError {
   readonly diagnostics: readonly Diagnostic[];
   readonly files: number;
+  /** What the diagnostics' paths are relative to (their code frames are read from there). */
+  readonly cwd: string;
   constructor(diagnostics: readonly Diagnostic[], files: number, cwd: string) {
     super(
       'portfolio-errors',
@@ -25,6 +27,7 @@ export class PortfolioErrorsError extends ClientbookError {
     this.name = 'PortfolioErrorsError';
     this.diagnostics = diagnostics;
     this.files = files;
+    this.cwd = cwd;
   }
 }
 
@@ -47,8 +50,14 @@ export async function loadSiteData(options: LoadSiteOptions): Promise<SiteData> 
 
 /** Throws `PortfolioErrorsError` with the errors as `validate` prints them, when there are any. */
 export function assertNoErrors(portfolio: Portfolio, cwd = process.cwd()): void {
-  if (!portfolio.hasErrors) return;
-  throw new PortfolioErrorsError(
+  const error = portfolioErrors(portfolio, cwd);
+  if (error) throw error;
+}
+
+/** The portfolio's errors as a `PortfolioErrorsError`, or undefined when it has none. */
+export function portfolioErrors(portfolio: Portfolio, cwd = process.cwd()): PortfolioErrorsError | undefined {
+  if (!portfolio.hasErrors) return undefined;
+  return new PortfolioErrorsError(
     portfolio.diagnostics.filter((d) => d.severity === 'error'),
     portfolio.files,
     cwd,

@@ -4,6 +4,7 @@
  * its pages carry the built site's Content-Security-Policy.
  */
 import { readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -26,8 +27,11 @@ describe('what the dev server serves', { timeout: 120_000 }, () => {
       'acme.md': client('name: Acme Plumbing'),
       'sub/bolt.md': client('name: Bolt Electric'),
     });
-    dev = runDev(dir, ['--port', String(await freePort())]);
+    const port = await freePort();
+    dev = runDev(dir, ['--port', String(port)]);
     url = await dev.url;
+    // The port asked for, exactly.
+    expect(new URL(url).port).toBe(String(port));
   }, 120_000);
   afterAll(async () => {
     await dev?.stop();
@@ -125,5 +129,28 @@ describe('what the dev server serves', { timeout: 120_000 }, () => {
       "default-src 'none'; img-src data:; font-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self'; script-src 'self'; style-src 'self'";
     expect(devCsp(CSP_DIRECTIVES)).toBe(expected);
     for (const p of ['/', '/clients/acme/', '/health/', '/no-such-page/']) expect((await get(p)).headers.get('content-security-policy'), p).toBe(expected);
+  });
+});
+
+describe('dev --port N when N is taken', () => {
+  test.each(['127.0.0.1', '::1'])('says so and exits 1, rather than serving on another port (taken on %s)', { timeout: 60_000 }, async (host) => {
+    const dir = await portfolio({ 'acme.md': client('name: Acme Plumbing') });
+    const blocker = createServer();
+    const listening = await new Promise<boolean>((resolve) => {
+      blocker.once('error', () => resolve(false));
+      blocker.listen(0, host, () => resolve(true));
+    });
+    if (!listening) return; // (no IPv6 on this machine: nothing to take)
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const dev = runDev(dir, ['--port', String(port)]);
+      expect(await dev.exited).toBe(1);
+      expect(dev.output()).toBe(
+        `error: Port ${port} is already in use, so the site cannot be served there.\n` +
+          `  hint: Stop whatever listens on it (another \`clientbook dev\`?), or choose another port, e.g. --port ${port + 1}; without --port, clientbook takes the first free one from 4321.\n`,
+      );
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 });

@@ -3,34 +3,14 @@
  * and a portfolio with errors shows them in the browser as well as in the terminal. The command runs
  * as a child process (Astro does not serve pages inside Vitest).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { CONTEXT_DEFAULTS, hasChromium, launch } from '../e2e/browser.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
+import { runDev } from './run-dev.ts';
 
 const portfolio = tempPortfolios();
-const BIN = fileURLToPath(new URL('../../scripts/bin/clientbook.js', import.meta.url));
-
-/** Runs `clientbook dev`; `output()` is everything it printed so far. */
-function runDev(dir: string): { child: ChildProcess; output: () => string; url: Promise<string> } {
-  const { VITEST: _v, VITEST_WORKER_ID: _w, VITEST_POOL_ID: _p, ...env } = process.env;
-  const child = spawn(process.execPath, [BIN, 'dev', '--dir', '.'], { cwd: dir, env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const url = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /The site is at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`clientbook dev exited with ${code}:\n${out}`)));
-  });
-  return { child, output: () => out, url };
-}
 
 describe.skipIf(!hasChromium())('dev with the site', () => {
   test('live reload, and errors in the browser', { timeout: 180_000 }, async () => {
@@ -53,16 +33,47 @@ describe.skipIf(!hasChromium())('dev with the site', () => {
 
       const file = path.join(dir, 'acme.md');
       const good = await readFile(file, 'utf8');
-      await writeFile(file, good.replace('due: 2026-12-15', 'due: 12/15/2026'));
-      const overlay = page.locator('vite-error-overlay');
-      await overlay.waitFor({ state: 'attached', timeout: 60_000 });
-      // (In the error state any file change reloads the page, so the overlay may be re-created: poll.)
-      await expect.poll(() => overlay.evaluate((el) => el.shadowRoot?.textContent ?? '').catch(() => ''), { timeout: 30_000 }).toContain('`due: 12/15/2026` is not a date');
-      await expect.poll(dev.output, { timeout: 30_000 }).toContain('acme.md:10:10: error: `due: 12/15/2026` is not a date. [bad-date]');
+      const before = dev.output().length;
+      // A value that would be markup if it were not escaped, in the message and in the code frame.
+      await writeFile(file, good.replace('due: 2026-12-15', 'due: 12/15/2026').replace('name: Acme Plumbing', 'name: Acme Plumbing\nvisit: "<b>Tuesdays</b>"'));
+      // The page reloads into clientbook's diagnostics, and only them.
+      const heading = page.locator('h1');
+      await expect.poll(() => heading.innerText().catch(() => ''), { timeout: 60_000 }).toBe('The portfolio has 2 errors');
+      const shown = await page.locator('pre.diagnostics').innerText();
+      expect(shown).toContain(
+        [
+          'acme.md:3:1: error: Unknown key `visit`. [unknown-key]',
+          '  2 | name: Acme Plumbing',
+          '> 3 | visit: "<b>Tuesdays</b>"',
+          '    | ^^^^^',
+        ].join('\n'),
+      );
+      expect(shown).toContain('acme.md:11:10: error: `due: 12/15/2026` is not a date. [bad-date]\n');
+      expect(shown).toContain('> 11 |     due: 12/15/2026\n     |          ^^^^^^^^^^\n');
+      expect(shown).toMatch(/\n {2}hint: Dates are written year first/);
+      expect(await page.locator('pre.diagnostics b').count()).toBe(0);
+      const body = await page.locator('body').innerText();
+      expect(body).not.toMatch(/An error occurred|PortfolioErrorsError|node_modules|at async|\.astro:\d+/);
+      expect(await page.locator('vite-error-overlay').count()).toBe(0);
+      expect(await page.title()).toBe('The portfolio has 2 errors · clientbook');
+      // Every page says so, however often it is asked for; the terminal printed the change once, and no stack trace.
+      for (const p of ['clients/', 'clients/acme/', 'health/']) {
+        await page.goto(`${url}${p}`);
+        expect(await heading.innerText()).toBe('The portfolio has 2 errors');
+      }
+      await expect.poll(dev.output, { timeout: 30_000 }).toContain('acme.md:11:10: error: `due: 12/15/2026` is not a date. [bad-date]');
+      const printed = dev.output().slice(before);
+      expect(printed).not.toMatch(/PortfolioErrorsError|\n\s+at |An error occurred|\[ERROR\]/);
+      expect(printed.split('is not a date. [bad-date]').length - 1).toBe(1);
+      expect(printed).toMatch(/acme\.md saved: 2 errors/);
 
+      // The next good save reloads the open page into the site.
+      const reconnected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 60_000 });
+      await page.goto(url);
+      await reconnected;
       await writeFile(file, good.replace('name: Acme Plumbing', 'name: Acme Plumbing and Heating'));
-      await overlay.waitFor({ state: 'detached', timeout: 60_000 });
-      await expect.poll(() => page.locator('body').innerText(), { timeout: 60_000 }).toContain('Acme Plumbing and Heating');
+      await expect.poll(() => page.locator('body').innerText().catch(() => ''), { timeout: 60_000 }).toContain('Acme Plumbing and Heating');
+      expect(await page.title()).toContain('Dev test book');
       await expect.poll(dev.output, { timeout: 30_000 }).toMatch(/acme\.md saved: no problems/);
 
       // Every page follows the live portfolio: a client page's own data, a new client, the settings.
@@ -86,9 +97,7 @@ describe.skipIf(!hasChromium())('dev with the site', () => {
       await expect.poll(() => page.title(), { timeout: 60_000 }).toContain('Renamed book');
     } finally {
       await browser.close();
-      const exited = new Promise((resolve) => dev.child.once('exit', resolve));
-      dev.child.kill('SIGINT');
-      await exited;
+      await dev.stop();
     }
   });
 });

@@ -3,6 +3,7 @@
  * on every save. The watcher keeps every file checked in memory, so a save re-checks one file; the
  * site reloads through the Astro integration, which shows a portfolio with errors as an error page.
  */
+import { createServer } from 'node:net';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import { watchPortfolio, type PortfolioWatcher } from '../../core/watch/portfolio-watcher.ts';
 import type { LiveUpdate } from '../../core/watch/live-portfolio.ts';
@@ -55,7 +56,10 @@ export function formatUpdate(update: LiveUpdate, cwd: string, p: Paint): string 
 /** Starts watching (and, unless `site: false`, the site); resolves once both run. */
 export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: PortfolioWatcher; url?: string; stop: () => Promise<void> }> {
   checkDateOption(options.asOf, '--as-of');
-  parsePort(options.port);
+  const port = parsePort(options.port);
+  // Checked first: the port is refused before any output, and a server that fails to listen would
+  // leave handles open (the command would hang instead of exiting with the message).
+  if (port !== undefined && options.site !== false) await checkPortFree(port, options.host);
   const p = paint(io.color);
   let watcher: PortfolioWatcher;
   /** The site's side of each update (set once the site runs). */
@@ -81,7 +85,14 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
   if (portfolio.diagnostics.length > 0) io.stdout(`${formatText(portfolio.diagnostics, io.cwd, p)}\n`);
   io.stdout(`${summary(portfolio.diagnostics, portfolio.files)} Watching ${printable(watcher.live.display('') || '.')} for changes.\n`);
   await watcher.ready;
-  const site = options.site === false ? undefined : await startSite(io, options, watcher);
+  let site: Awaited<ReturnType<typeof startSite>> | undefined;
+  try {
+    site = options.site === false ? undefined : await startSite(io, options, watcher);
+  } catch (error) {
+    // Nothing keeps running when the site cannot start: the command ends with its message.
+    await watcher.close();
+    throw error;
+  }
   toSite = site?.update;
   return {
     watcher,
@@ -132,26 +143,63 @@ async function startSite(
     reload?.();
   };
   const port = parsePort(options.port);
-  const server = await astroDev({
-    root: PACKAGE_ROOT,
-    configFile: false,
-    srcDir: './site',
-    logLevel: io.env.CLIENTBOOK_ASTRO_LOG === 'info' ? 'info' : 'warn',
-    server: { ...(port !== undefined ? { port } : {}), ...(options.host !== undefined ? { host: options.host } : {}) },
-    integrations: [
-      clientbook({
-        dir: live.dir,
-        ...(options.asOf ? { asOf: options.asOf } : {}),
-        data: () => current,
-        watch: false,
-        onDevServer: (server) => (reload = server.reload),
-      }),
-    ],
-  });
+  let server: Awaited<ReturnType<typeof astroDev>>;
+  try {
+    server = await astroDev({
+      root: PACKAGE_ROOT,
+      configFile: false,
+      srcDir: './site',
+      logLevel: io.env.CLIENTBOOK_ASTRO_LOG === 'info' ? 'info' : 'warn',
+      server: { ...(port !== undefined ? { port } : {}), ...(options.host !== undefined ? { host: options.host } : {}) },
+      // A port asked for is that port or an error, never silently the next one: a bookmark or a
+      // second terminal would otherwise show another server's site.
+      ...(port !== undefined ? { vite: { server: { strictPort: true } } } : {}),
+      integrations: [
+        clientbook({
+          dir: live.dir,
+          ...(options.asOf ? { asOf: options.asOf } : {}),
+          data: () => current,
+          watch: false,
+          onDevServer: (server) => (reload = server.reload),
+        }),
+      ],
+    });
+  } catch (error) {
+    if (port !== undefined && isPortTaken(error)) throw portTaken(port);
+    throw error;
+  }
   const p = paint(io.color);
   const url = `http://${hostOf(server.address)}:${server.address.port}/`;
   io.stdout(`${p.green('The site is at')} ${p.bold(url)} ${p.dim('(it reloads on every save; Ctrl-C stops)')}\n`);
   return { url, stop: () => server.stop(), update: () => void update() };
+}
+
+function portTaken(port: number): UserError {
+  return new UserError(`Port ${port} is already in use, so the site cannot be served there.`, {
+    hint: `Stop whatever listens on it (another \`clientbook dev\`?), or choose another port, e.g. --port ${port === 65535 ? 4321 : port + 1}; without --port, clientbook takes the first free one from 4321.`,
+  });
+}
+
+/** Refuses a port that another server holds on any address the dev server would listen on. */
+async function checkPortFree(port: number, host: string | boolean | undefined): Promise<void> {
+  // Astro's default host is `localhost`, which may be either loopback address: both must be free.
+  const hosts = host === undefined || host === false || host === 'localhost' ? ['127.0.0.1', '::1'] : host === true ? ['::', '0.0.0.0'] : [host];
+  for (const address of hosts) {
+    const problem = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+      const probe = createServer();
+      probe.once('error', (error: NodeJS.ErrnoException) => resolve(error));
+      probe.listen({ port, host: address, exclusive: true }, () => probe.close(() => resolve(undefined)));
+    });
+    if (problem?.code === 'EADDRINUSE') throw portTaken(port);
+    if (problem?.code === 'EACCES')
+      throw new UserError(`Port ${port} needs privileges this user does not have.`, { hint: 'Choose a port from 1024 up, e.g. --port 4321.' });
+    // (An address this machine does not have, such as ::1 without IPv6, is not a conflict.)
+  }
+}
+
+function isPortTaken(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return e?.code === 'EADDRINUSE' || /port \d+ is (?:already )?in use/i.test(e?.message ?? '');
 }
 
 function hostOf(address: { address: string; family: string }): string {
