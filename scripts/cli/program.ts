@@ -73,7 +73,13 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .addOption(dirOption())
     .addOption(asOfOption())
     .option('--out <path>', 'the folder to build the site into', 'dist')
-    .action(async (opts: { dir: string; asOf?: string; out: string }) => run(async () => (await commands.build()).build(io, opts))());
+    .option('--encrypt', 'encrypt every page with a passphrase (CLIENTBOOK_PASSWORD, or asked): a site for any public host')
+    .action(async (opts: { dir: string; asOf?: string; out: string; encrypt?: boolean }) =>
+      run(async () => {
+        const askSecret = process.stdin.isTTY ? (await import('./ask-secret.ts')).askSecret : undefined;
+        return (await commands.build()).build(io, { ...opts, askSecret });
+      })(),
+    )
 
   const onOption = () => new Option('--on <date>', "the day it happened (YYYY-MM-DD); default: today in the portfolio's time zone");
   const clientArgument = '<client>';

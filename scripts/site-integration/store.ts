@@ -15,6 +15,11 @@ export interface SiteData {
   portfolio: Portfolio;
   /** Git history of the client files; with `available: false` the client pages show its `reason` instead. */
   history?: History;
+  /**
+   * An encrypted build (`clientbook build --encrypt`): the folder name of each client's pages
+   * (opaque, so that file names tell a public host nothing), and no calendar feed.
+   */
+  encrypted?: { slugs: ReadonlyMap<string, string> };
 }
 
 const KEY = Symbol.for('clientbook.site-store');

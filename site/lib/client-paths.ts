@@ -1,6 +1,7 @@
 /** The pages built once per client (client page, printable roadmap, meeting sheet) share their routes. */
 import type { Client } from '../../scripts/core/model/client.ts';
 import { pageContext } from './page-context.ts';
+import { clientSlug } from './paths.ts';
 
 export interface ClientPageProps {
   client: Client;
@@ -9,7 +10,7 @@ export interface ClientPageProps {
 /** `getStaticPaths` of a per-client page: one page for each client of the portfolio, by id. */
 export async function clientPaths(): Promise<{ params: { id: string }; props: ClientPageProps }[]> {
   const { index } = await pageContext();
-  return index.portfolio.clients.map((client) => ({ params: { id: client.id }, props: { client } }));
+  return index.portfolio.clients.map((client) => ({ params: { id: clientSlug(client.id) }, props: { client } }));
 }
 
 /**

@@ -8,10 +8,12 @@ export interface PageContext {
   index: PortfolioIndex;
   settings: Settings;
   asOf: PlainDate;
+  /** An encrypted build: no calendar feed (calendar apps cannot unlock it). */
+  encrypted: boolean;
 }
 
 export async function pageContext(): Promise<PageContext> {
   const data = await getSiteData();
   const index = portfolioIndex(data);
-  return { index, settings: data.portfolio.settings, asOf: data.portfolio.asOf };
+  return { index, settings: data.portfolio.settings, asOf: data.portfolio.asOf, encrypted: data.encrypted !== undefined };
 }

@@ -4,13 +4,26 @@
  * rather than its index.html. And they are relative, so the site works wherever it is copied.
  */
 
+let slugs: ReadonlyMap<string, string> | undefined;
+
+/**
+ * The folder name of a client's pages: its id, or in an encrypted build an opaque name (the id
+ * would tell a public host who the clients are). Set once per build by `useClientSlugs`.
+ */
+export const clientSlug = (id: string): string => slugs?.get(id) ?? id;
+
+/** Makes `clientSlug` answer from `map` (an encrypted build), or from the ids again (`undefined`). */
+export function useClientSlugs(map: ReadonlyMap<string, string> | undefined): void {
+  slugs = map;
+}
+
 /** Page files, relative to the site root. */
 export const routes = {
   agenda: () => 'index.html',
   clients: () => 'clients/index.html',
-  client: (id: string) => `clients/${id}/index.html`,
-  clientRoadmap: (id: string) => `clients/${id}/roadmap/index.html`,
-  meetingSheet: (id: string) => `clients/${id}/meeting-sheet/index.html`,
+  client: (id: string) => `clients/${clientSlug(id)}/index.html`,
+  clientRoadmap: (id: string) => `clients/${clientSlug(id)}/roadmap/index.html`,
+  meetingSheet: (id: string) => `clients/${clientSlug(id)}/meeting-sheet/index.html`,
   roadmap: () => 'roadmap/index.html',
   health: () => 'health/index.html',
   calendar: () => 'calendar.ics',

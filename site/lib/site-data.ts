@@ -5,6 +5,7 @@
 import options from 'virtual:clientbook/options';
 import { assertNoErrors, loadSiteData } from '../../scripts/site-integration/load.ts';
 import { provideSiteData, siteDataFor, type SiteData } from '../../scripts/site-integration/store.ts';
+import { useClientSlugs } from './paths.ts';
 
 let loading: Promise<SiteData> | undefined;
 
@@ -13,6 +14,7 @@ export async function getSiteData(): Promise<SiteData> {
   if (ready) {
     // A live portfolio (dev) may have errors since the last save: show them rather than a partial site.
     assertNoErrors(ready.portfolio);
+    useClientSlugs(ready.encrypted?.slugs);
     return ready;
   }
   loading ??= loadSiteData({ dir: options.dir, asOf: options.asOf ?? undefined })

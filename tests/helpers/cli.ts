@@ -8,12 +8,12 @@ export interface RunResult {
   stderr: string;
 }
 
-export async function run(argv: string[], cwd: string): Promise<RunResult> {
+export async function run(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
     cwd,
-    env: {},
+    env,
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     color: false,

@@ -17,7 +17,14 @@ export interface BuildCommandOptions {
   /** Output folder; default `dist`. */
   out?: string;
   asOf?: string;
+  /** Encrypt every page with a passphrase (`CLIENTBOOK_PASSWORD`, or asked on a terminal): a site for any public host. */
+  encrypt?: boolean;
+  /** Asks for the passphrase when the environment has none; absent where there is no terminal. */
+  askSecret?: ((question: string) => Promise<string>) | undefined;
 }
+
+/** The shortest passphrase `--encrypt` takes: the pages sit on a public host, open to any guessing. */
+export const MIN_PASSPHRASE = 12;
 
 export async function build(io: Io, options: BuildCommandOptions): Promise<number> {
   const portfolio = await openPortfolio(io, options);
@@ -34,6 +41,8 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
   const problem = outDirProblem(outDir, [portfolio.dir, io.cwd, PACKAGE_ROOT]);
   if (problem) throw new UserError(problem.message, { exitCode: 2, hint: 'Choose a new or empty folder with --out, e.g. --out dist.' });
 
+  const passphrase = options.encrypt ? await passphraseFor(io, options) : undefined;
+
   const warnings = portfolio.diagnostics.length;
   if (warnings > 0) io.stderr(`${p.yellow(summary(portfolio.diagnostics, portfolio.files))} Run \`npx clientbook validate\` to see them.\n`);
 
@@ -41,7 +50,13 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const [{ build: astroBuild }, { clientbook }] = await Promise.all([import('astro'), import('../../site-integration/index.ts')]);
   const history = await historyOf(portfolio.dir, portfolio.settings.timeZone);
-  const data: SiteData = { portfolio, ...(history ? { history } : {}) };
+  const encryption = passphrase ? await import('../../site-integration/encrypt/index.ts') : undefined;
+  const keys = passphrase && encryption ? encryption.deriveSiteKeys(passphrase, portfolio.settings.title) : undefined;
+  const data: SiteData = {
+    portfolio,
+    ...(history ? { history } : {}),
+    ...(keys && encryption ? { encrypted: { slugs: encryption.clientSlugs(keys.bookKey, portfolio.clients.map((c) => c.id)) } } : {}),
+  };
   const started = performance.now();
   await inPrivateBuildDir(() =>
     astroBuild({
@@ -53,13 +68,40 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
       integrations: [clientbook({ dir: portfolio.dir, asOf: portfolio.asOf.toString(), data })],
     }),
   );
+  const locked = keys && encryption ? await encryption.encryptSite(outDir, keys) : undefined;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const shown = printable(path.relative(io.cwd, outDir) || '.');
+  if (locked) {
+    io.stdout(
+      `${p.green('Built')} the encrypted site for ${portfolio.asOf.toString()} from ${portfolio.clients.length} clients in ${seconds} s: ${shown}/index.html\n` +
+        `  ${locked.pages} pages, each encrypted (AES-256-GCM); it opens with the passphrase in any browser.\n` +
+        `  Safe for a public static host: it shows nothing but the number and the sizes of the pages.\n` +
+        (locked.removed.includes('calendar.ics') ? '  The calendar feed is left out: calendar apps cannot unlock it (docs/hosting.md).\n' : ''),
+    );
+    return 0;
+  }
   io.stdout(
     `${p.green('Built')} the site for ${portfolio.asOf.toString()} from ${portfolio.clients.length} clients in ${seconds} s: ${shown}/index.html\n` +
       "  Open it straight from disk, or serve the folder with any static web server.\n",
   );
   return 0;
+}
+
+/** The passphrase: `CLIENTBOOK_PASSWORD`, or asked twice on a terminal. Never an argument (shell history, `ps`). */
+async function passphraseFor(io: Io, options: BuildCommandOptions): Promise<string> {
+  const hint = 'Set CLIENTBOOK_PASSWORD in the environment (in CI, from a repository secret), or run the build in a terminal to be asked.';
+  let passphrase = io.env.CLIENTBOOK_PASSWORD;
+  if (passphrase === undefined || passphrase === '') {
+    if (!options.askSecret) throw new UserError('`--encrypt` needs a passphrase, and there is no terminal to ask for one.', { hint });
+    passphrase = await options.askSecret('Passphrase for the site: ');
+    const again = await options.askSecret('The same passphrase again: ');
+    if (again !== passphrase) throw new UserError('The two passphrases differ, so nothing was built.', { hint: 'Run the build again and type the same passphrase twice.' });
+  }
+  if ([...passphrase].length < MIN_PASSPHRASE)
+    throw new UserError(`The passphrase is shorter than ${MIN_PASSPHRASE} characters: too easy to guess for pages anyone can download.`, {
+      hint: 'Use four or five random words, e.g. "lantern spruce orbit canoe", and keep it in your password manager.',
+    });
+  return passphrase;
 }
 
 /**
