@@ -48,8 +48,8 @@ export async function bundleCli(outDir = path.join(ROOT, BUNDLE_DIR), { packages
   await mkdir(outDir, { recursive: true });
   const result = await build({
     absWorkingDir: ROOT,
-    // The worker that checks files on a second core (scripts/core/load/check-many.ts) sits beside main.js.
-    entryPoints: { main: 'scripts/cli/main.ts', 'check-worker': 'scripts/core/load/check-worker.ts' },
+    // The worker that checks files on a second core (scripts/core/validate/check-many.ts) sits beside main.js.
+    entryPoints: { main: 'scripts/cli/main.ts', 'check-worker': 'scripts/core/validate/check-worker.ts' },
     outdir: outDir,
     bundle: true,
     // The commands stay lazy: `validate` loads neither `diff` nor `new`.

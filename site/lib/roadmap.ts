@@ -1,5 +1,6 @@
 /** The portfolio roadmap page: the core's quarters, with the chart drawn at build time. */
-import { portfolioRoadmap, roadmapChartSvg, type PortfolioRoadmap } from '../../scripts/core/model/roadmap.ts';
+import { portfolioRoadmap, type PortfolioRoadmap } from '../../scripts/core/model/roadmap.ts';
+import { roadmapChartSvg } from './roadmap-chart.ts';
 import type { PortfolioIndex } from './portfolio-index.ts';
 
 export interface RoadmapPageData {

@@ -1,5 +1,5 @@
 /**
- * A large portfolio is checked on several threads (scripts/core/load/check-many.ts): the result must
+ * A large portfolio is checked on several threads (scripts/core/validate/check-many.ts): the result must
  * be the one checking the files one by one gives, file for file, diagnostic for diagnostic.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePortfolio } from '../../scripts/bench/generate.ts';
-import { checkMany } from '../../scripts/core/load/check-many.ts';
+import { checkMany } from '../../scripts/core/validate/check-many.ts';
 import { listClientFiles } from '../../scripts/core/load/walk.ts';
 import { loadPortfolio } from '../../scripts/core/portfolio.ts';
 import { AS_OF, client } from '../helpers/portfolio.ts';

@@ -5,7 +5,7 @@ import { outdent } from 'outdent';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { runEdit } from '../../scripts/cli/commands/edit-session.ts';
 import { ClientbookError } from '../../scripts/core/errors.ts';
-import { checkClientFile } from '../../scripts/core/load/client-file.ts';
+import { checkClientFile } from '../../scripts/core/validate/client-file.ts';
 import { Temporal } from '../../scripts/core/dates.ts';
 import { run } from '../helpers/cli.ts';
 import { tempPortfolios } from '../helpers/portfolio.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { Temporal, type PlainDate } from '../../scripts/core/dates.ts';
 import type { Diagnostic } from '../../scripts/core/diagnostics.ts';
-import { checkClientFile, type ClientFile } from '../../scripts/core/load/client-file.ts';
+import { checkClientFile, type ClientFile } from '../../scripts/core/validate/client-file.ts';
 import type { Client } from '../../scripts/core/model/client.ts';
 import { assemble } from '../../scripts/core/portfolio.ts';
 import { DEFAULT_SETTINGS } from '../../scripts/core/settings.ts';

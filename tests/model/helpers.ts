@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDate, type PlainDate } from '../../scripts/core/dates.ts';
-import { checkClientFile } from '../../scripts/core/load/client-file.ts';
+import { checkClientFile } from '../../scripts/core/validate/client-file.ts';
 import type { Client } from '../../scripts/core/model/client.ts';
 
 export const date = (text: string): PlainDate => {

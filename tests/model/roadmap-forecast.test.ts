@@ -1,6 +1,7 @@
 /** The forecast (issue 12 §11): asset costs count in the quarter their renewal or replacement falls due. */
 import { describe, expect, it, test } from 'vitest';
-import { clientRoadmap, portfolioRoadmap, roadmapChartSvg } from '../../scripts/core/model/roadmap.ts';
+import { clientRoadmap, portfolioRoadmap } from '../../scripts/core/model/roadmap.ts';
+import { roadmapChartSvg } from '../../site/lib/roadmap-chart.ts';
 import { clientYaml, date, makeClient } from './helpers.ts';
 
 const asOf = date('2026-12-01');

@@ -12,7 +12,7 @@ import { JOINED, MappingError, mapColumns, type ImportField } from '../../core/i
 import { decodeCsv } from '../../core/import/decode.ts';
 import { CsvSyntaxError, readCsv, type CsvRow } from '../../core/import/rows.ts';
 import { sinceFrom } from '../../core/import/since.ts';
-import { checkClientFile } from '../../core/load/client-file.ts';
+import { checkClientFile } from '../../core/validate/client-file.ts';
 import { listClientFiles } from '../../core/load/walk.ts';
 import { CLIENT_TYPES, type ClientType } from '../../core/schema/client.ts';
 import { loadSettings } from '../../core/settings.ts';

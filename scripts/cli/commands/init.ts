@@ -11,7 +11,7 @@ import { currencyFor, machineLocale, machineTimeZone } from '../../core/book/mac
 import { isValidTimeZone, today } from '../../core/dates.ts';
 import { installPreCommitHook } from '../../core/git/hooks.ts';
 import { git, GitError } from '../../core/git/run.ts';
-import { checkClientFile } from '../../core/load/client-file.ts';
+import { checkClientFile } from '../../core/validate/client-file.ts';
 import { settingsSchema } from '../../core/settings.ts';
 import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';

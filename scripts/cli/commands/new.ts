@@ -8,7 +8,7 @@ import { removeLeftovers } from '../../core/edit/leftovers.ts';
 import { checkWritable } from '../../core/edit/writable.ts';
 import { displayPath } from '../../core/edit/session.ts';
 import { encodeForWrite } from '../../core/edit/text.ts';
-import { checkClientFile, idOf, type ClientFile } from '../../core/load/client-file.ts';
+import { checkClientFile, idOf, type ClientFile } from '../../core/validate/client-file.ts';
 import { PACKAGE_ROOT } from '../../core/package-root.ts';
 import { CLIENT_TYPES, type ClientType } from '../../core/schema/client.ts';
 import { ID_PATTERN } from '../../core/schema/values.ts';

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { isMap, type Document, type YAMLMap } from 'yaml';
 import type { PlainDate } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { checkClientFile, type ClientFile } from '../load/client-file.ts';
+import { checkClientFile, type ClientFile } from '../validate/client-file.ts';
 import type { Path } from '../load/yaml.ts';
 import { EditError, EditRejectedError } from './errors.ts';
 import { aliasedAnchors, aliasError, assertNotShared } from './shared-nodes.ts';

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlainDate } from '../dates.ts';
-import { checkClientFile, idOf } from '../load/client-file.ts';
+import { checkClientFile, idOf } from '../validate/client-file.ts';
 import { didYouMean } from '../validate/suggest.ts';
 import { EditError } from './errors.ts';
 import { listing, pick } from './pick.ts';

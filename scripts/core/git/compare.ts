@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { today } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { checkClientFile, type ClientFile } from '../load/client-file.ts';
+import { checkClientFile, type ClientFile } from '../validate/client-file.ts';
 import { decodeSource, splitFrontMatter } from '../load/source.ts';
 import type { Client } from '../model/client.ts';
 import { diffPortfolios, type DiffSide, type InvalidFile, type PortfolioDiff } from '../model/diff.ts';

@@ -47,7 +47,6 @@ import type { RoadmapStatus } from '../schema/roadmap-item.ts';
 import type { Client } from './client.ts';
 import { toCents, type Cents } from './money.ts';
 
-export { roadmapChartSvg, type RoadmapChartOptions } from './roadmap-chart.ts';
 
 /** Number of quarters the portfolio roadmap looks ahead (three years). */
 export const ROADMAP_QUARTERS = 12;

@@ -1,6 +1,6 @@
 /** Rules that need the whole portfolio: unique ids and referrals that name a real client. */
 import type { Diagnostic } from '../diagnostics.ts';
-import type { ClientFile } from '../load/client-file.ts';
+import type { ClientFile } from './client-file.ts';
 import { didYouMean } from './suggest.ts';
 
 export function checkCrossFile(files: readonly ClientFile[]): Diagnostic[] {

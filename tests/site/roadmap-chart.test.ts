@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, roadmapChartSvg } from '../../scripts/core/model/roadmap-chart.ts';
+import { escapeXml, roadmapChartSvg } from '../../site/lib/roadmap-chart.ts';
 import { portfolioRoadmap } from '../../scripts/core/model/roadmap.ts';
-import { clientYaml, date, makeClient } from './helpers.ts';
+import { clientYaml, date, makeClient } from '../model/helpers.ts';
 
 const hostile = makeClient(
   'hostile',

@@ -3,13 +3,13 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { PlainDate } from '../dates.ts';
 import { clientSchema, type ClientData } from '../schema/client.ts';
 import { ID_PATTERN } from '../schema/values.ts';
-import { checkYaml } from '../validate/check-yaml.ts';
-import { extensionsOf } from '../validate/keys.ts';
-import { checkRules } from '../validate/rules.ts';
-import { checkSecrets } from '../validate/secrets.ts';
+import { checkYaml } from './check-yaml.ts';
+import { extensionsOf } from './keys.ts';
+import { checkRules } from './rules.ts';
+import { checkSecrets } from './secrets.ts';
 import { slugify } from '../slug.ts';
-import { decodeSource, splitFrontMatter, type Source } from './source.ts';
-import { locate, type ParsedYaml } from './yaml.ts';
+import { decodeSource, splitFrontMatter, type Source } from '../load/source.ts';
+import { locate, type ParsedYaml } from '../load/yaml.ts';
 
 export interface ClientFile {
   id: string;

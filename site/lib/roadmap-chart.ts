@@ -2,10 +2,12 @@
  * The portfolio roadmap as an SVG bar chart, built as a string at build time: one stacked bar per
  * quarter (agreed at the bottom, proposed, deferred on top), quiet quarters marked by a dashed band
  * and the word "quiet" (not by colour alone). Self-contained: no script, no external font or
- * stylesheet, sized by its viewBox so it scales with the page and prints. Every text is escaped.
+ * font, sized by its viewBox so it scales with the page and prints. Every text is escaped. It is
+ * presentation, so it lives with the site: its colours are the site's CSS (`.roadmap-chart` in
+ * site/public/site.css), keyed by the classes drawn here.
  */
-import { formatCents, type Cents } from './money.ts';
-import type { PortfolioRoadmap, RoadmapQuarter } from './roadmap.ts';
+import { formatCents, type Cents } from '../../scripts/core/model/money.ts';
+import type { PortfolioRoadmap, RoadmapQuarter } from '../../scripts/core/model/roadmap.ts';
 
 export interface RoadmapChartOptions {
   currency: string;
@@ -27,7 +29,6 @@ const LEFT = 76;
 const RIGHT = 12;
 const TOP = 44;
 const BOTTOM = 66;
-const COLORS = { agreed: '#1f4e8c', proposed: '#6f9fd8', deferred: '#b9c2cc', lifecycle: '#2f7d5b', quiet: '#fdf3d8', quietLine: '#b7791f', grid: '#d5d9de', text: '#2d3339' };
 
 /** Numbers in the SVG: at most one decimal, no float noise, so the output is byte-stable. */
 const n = (value: number) => String(Math.round(value * 10) / 10);
@@ -60,28 +61,28 @@ export function roadmapChartSvg(roadmap: PortfolioRoadmap, options: RoadmapChart
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" class="roadmap-chart" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12" fill="${COLORS.text}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" class="roadmap-chart" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(describe(roadmap, money))}</desc>`,
     `<defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
-      `<rect width="6" height="6" fill="${COLORS.deferred}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern></defs>`,
+      `<rect class="hatch-base" width="6" height="6"/><line class="hatch-line" x1="0" y1="0" x2="0" y2="6" stroke-width="2"/></pattern></defs>`,
   );
 
   // Legend.
   const legend: [string, string, string][] = [
-    ['agreed', COLORS.agreed, 'Agreed'],
-    ['proposed', COLORS.proposed, 'Proposed'],
+    ['agreed', '', 'Agreed'],
+    ['proposed', '', 'Proposed'],
     ['deferred', `url(#${id}-hatch)`, 'Deferred'],
-    ['lifecycle', COLORS.lifecycle, 'Renewals, replacements'],
+    ['lifecycle', '', 'Renewals, replacements'],
   ];
   out.push('<g class="legend" aria-hidden="true">');
   let lx = LEFT;
   for (const [cls, fill, label] of legend) {
-    out.push(`<rect class="${cls}" x="${n(lx)}" y="12" width="14" height="14" fill="${fill}"/><text x="${n(lx + 20)}" y="23">${label}</text>`);
+    out.push(`<rect class="${cls}" x="${n(lx)}" y="12" width="14" height="14"${fill ? ` fill="${fill}"` : ''}/><text x="${n(lx + 20)}" y="23">${label}</text>`);
     lx += cls === 'lifecycle' ? 170 : 100;
   }
   out.push(
-    `<rect class="quiet-band" x="${n(lx)}" y="12" width="14" height="14" fill="${COLORS.quiet}" stroke="${COLORS.quietLine}" stroke-dasharray="3 2"/><text x="${n(lx + 20)}" y="23">Quiet quarter</text>`,
+    `<rect class="quiet-band" x="${n(lx)}" y="12" width="14" height="14" stroke-dasharray="3 2"/><text x="${n(lx + 20)}" y="23">Quiet quarter</text>`,
     '</g>',
   );
 
@@ -90,7 +91,7 @@ export function roadmapChartSvg(roadmap: PortfolioRoadmap, options: RoadmapChart
   for (let v = 0; v <= top + step / 1000; v += step) {
     const gy = y(v);
     out.push(
-      `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${n(gy)}" y2="${n(gy)}" stroke="${COLORS.grid}" stroke-width="1"/>`,
+      `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${n(gy)}" y2="${n(gy)}" stroke-width="1"/>`,
       `<text x="${LEFT - 8}" y="${n(gy + 4)}" text-anchor="end">${escapeXml(formatCents(Math.round(v * 100), currency, locale, { compact: true }))}</text>`,
     );
   }
@@ -107,30 +108,30 @@ export function roadmapChartSvg(roadmap: PortfolioRoadmap, options: RoadmapChart
     out.push(`<g class="${classes}" data-quarter="${escapeXml(q.key)}">`, `<title>${escapeXml(quarterSummary(q, money))}</title>`);
     if (q.quiet) {
       out.push(
-        `<rect class="quiet-band" x="${n(x0 + 3)}" y="${TOP}" width="${n(slot - 6)}" height="${plotH}" fill="${COLORS.quiet}" stroke="${COLORS.quietLine}" stroke-dasharray="4 3"/>`,
+        `<rect class="quiet-band" x="${n(x0 + 3)}" y="${TOP}" width="${n(slot - 6)}" height="${plotH}" stroke-dasharray="4 3"/>`,
       );
     }
     let base = 0;
     for (const [status, fill] of [
-      ['agreed', COLORS.agreed],
-      ['proposed', COLORS.proposed],
+      ['agreed', ''],
+      ['proposed', ''],
       ['deferred', `url(#${id}-hatch)`],
-      ['lifecycle', COLORS.lifecycle],
+      ['lifecycle', ''],
     ] as const) {
       const units = (status === 'lifecycle' ? q.lifecycle.total : q.totals[status]) / 100;
       if (units <= 0) continue;
       const y1 = y(base + units);
       const y0 = y(base);
-      out.push(`<rect class="${status}" x="${n(cx - barW / 2)}" y="${n(y1)}" width="${n(barW)}" height="${n(y0 - y1)}" fill="${fill}"/>`);
+      out.push(`<rect class="${status}" x="${n(cx - barW / 2)}" y="${n(y1)}" width="${n(barW)}" height="${n(y0 - y1)}"${fill ? ` fill="${fill}"` : ''}/>`);
       base += units;
     }
     const labelY = TOP + plotH + 16;
     out.push(`<text x="${n(cx)}" y="${labelY}" text-anchor="middle">Q${q.q}</text>`);
     if (q.q === 1 || i === 0) out.push(`<text x="${n(cx)}" y="${labelY + 14}" text-anchor="middle" font-weight="bold">${q.year}</text>`);
-    if (q.quiet) out.push(`<text class="quiet-label" x="${n(cx)}" y="${labelY + 30}" text-anchor="middle" font-style="italic" fill="${COLORS.quietLine}">quiet</text>`);
+    if (q.quiet) out.push(`<text class="quiet-label" x="${n(cx)}" y="${labelY + 30}" text-anchor="middle" font-style="italic">quiet</text>`);
     out.push('</g>');
   });
-  out.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${TOP + plotH}" y2="${TOP + plotH}" stroke="${COLORS.text}" stroke-width="1" aria-hidden="true"/>`);
+  out.push(`<line class="axis" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${TOP + plotH}" y2="${TOP + plotH}" stroke-width="1" aria-hidden="true"/>`);
   out.push('</svg>');
   return out.join('\n');
 }
