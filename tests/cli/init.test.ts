@@ -1,6 +1,6 @@
 /** `clientbook init`: a new client book, in-process (the packed, installed one: tests/package/). */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { init } from '../../scripts/cli/commands/init.ts';
@@ -62,6 +62,25 @@ describe('clientbook init', () => {
       'upcoming Test a restore from the backup',
     ]);
     expect(result.stdout).toContain('\nNext:\n  cd my-book\n  npm install ');
+  });
+
+  test('before `npm install`, the hook stops a commit of the clients and says why', async () => {
+    const cwd = await folder({});
+    expect((await run(['init', 'book', '--empty', ...FLAGS], cwd)).code).toBe(0);
+    const book = path.join(cwd, 'book');
+    writeFileSync(path.join(book, 'clients/acme.md'), client());
+    gitIn(book, 'add', '-A');
+    let stderr = '';
+    try {
+      // Offline: npx answers at once that clientbook is not installed, without asking the registry.
+      execFileSync('git', ['commit', '-q', '-m', 'Acme'], { cwd: book, env: gitEnv({ npm_config_offline: 'true' }), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      stderr = (error as { stderr: string }).stderr;
+    }
+    expect(stderr).toBe(
+      'clientbook: the commit was stopped because clientbook cannot run here.\n  In a client book, run npm install first; or commit anyway with: git commit --no-verify\n',
+    );
+    expect(gitIn(book, 'log', '--format=%s')).toBe('A new client book (clientbook init)');
   });
 
   test('a folder with files is refused, and nothing is written', async () => {
