@@ -26,7 +26,7 @@ describe('clientbook init', () => {
     const result = await run(['init', 'my-book', ...FLAGS], cwd);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const book = path.join(cwd, 'my-book');
-    expect(files(book)).toEqual(['.github/workflows/clientbook.yml', '.gitignore', 'README.md', 'clients/clientbook.yaml', 'clients/example-dental-clinic.md', 'package.json']);
+    expect(files(book)).toEqual(['.github/workflows/clientbook.yml', '.github/workflows/pages.yml', '.gitignore', 'README.md', 'clients/clientbook.yaml', 'clients/example-dental-clinic.md', 'package.json']);
     const settings = readFileSync(path.join(book, 'clients/clientbook.yaml'), 'utf8');
     expect(settings).toContain('\nformat: 1.1\n');
     expect(settings).toContain('\ntitle: "Northern Lights IT: clients"\n');
@@ -105,7 +105,7 @@ describe('clientbook init', () => {
     expect(readFileSync(path.join(cwd, 'README.md'), 'utf8')).toBe('# My own notes\n');
     expect(readFileSync(path.join(cwd, 'clients/example-dental-clinic.md'), 'utf8')).toBe(client('name: My Real Dentist'));
     expect(result.stdout).toContain('  kept README.md (already there)\n');
-    expect(files(cwd)).toEqual(['.github/workflows/clientbook.yml', '.gitignore', 'README.md', 'clients/clientbook.yaml', 'clients/example-dental-clinic.md', 'package.json']);
+    expect(files(cwd)).toEqual(['.github/workflows/clientbook.yml', '.github/workflows/pages.yml', '.gitignore', 'README.md', 'clients/clientbook.yaml', 'clients/example-dental-clinic.md', 'package.json']);
 
     const withClients = await folder({ 'clients/acme.md': client() });
     const forced = await run(['init', '.', '--force', ...FLAGS], withClients);
@@ -114,7 +114,7 @@ describe('clientbook init', () => {
     expect(existsSync(path.join(withClients, 'clients/example-dental-clinic.md'))).toBe(false);
     // The first commit holds only what init wrote: the user's own files are theirs to commit.
     expect(gitIn(withClients, 'show', '--name-only', '--format=', 'HEAD').split('\n').sort()).toEqual([
-      '.github/workflows/clientbook.yml', '.gitignore', 'README.md', 'clients/clientbook.yaml', 'package.json',
+      '.github/workflows/clientbook.yml', '.github/workflows/pages.yml', '.gitignore', 'README.md', 'clients/clientbook.yaml', 'package.json',
     ]);
   });
 

@@ -81,3 +81,49 @@ describe('templates/pre-commit', () => {
     expect(execFileSync('sh', ['-c', 'test -x templates/pre-commit && echo yes'], { encoding: 'utf8' })).toBe('yes\n');
   });
 });
+
+describe('templates/github-pages.yml', () => {
+  const text = readFileSync('templates/github-pages.yml', 'utf8');
+  const workflow = parse(text) as {
+    on: Record<string, unknown> & { schedule: { cron: string }[] };
+    permissions: Record<string, string>;
+    jobs: Record<string, { needs?: string; permissions: Record<string, string>; environment?: { name: string }; steps: Step[] }>;
+  };
+  const build = workflow.jobs.build!;
+  const deploy = workflow.jobs.deploy!;
+
+  test('every action is pinned to a full commit, with its release tag in a comment', () => {
+    const uses = [...text.matchAll(/^\s*(?:- )?uses: (\S+)(.*)$/gm)];
+    expect(uses.map(([, action]) => action!.replace(/@.*/, ''))).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'actions/configure-pages',
+      'actions/upload-pages-artifact',
+      'actions/deploy-pages',
+    ]);
+    for (const [line, action, comment] of uses) {
+      expect(action, line).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
+      expect(comment, line).toMatch(/^ # v\d+\.\d+\.\d+$/);
+    }
+  });
+
+  test('builds encrypted with the passphrase from a secret, on pushes to main and every day', () => {
+    const buildStep = build.steps.find((s) => s.run?.includes('clientbook build'))!;
+    expect(buildStep.run).toBe('npx clientbook build --encrypt');
+    expect(buildStep.env).toEqual({ CLIENTBOOK_PASSWORD: '${{ secrets.CLIENTBOOK_PASSWORD }}' });
+    // The passphrase is never on a command line.
+    expect(text).not.toMatch(/run:.*CLIENTBOOK_PASSWORD/);
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
+    expect(workflow.on.schedule).toEqual([{ cron: '0 11 * * *' }]);
+    expect(build.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist' });
+  });
+
+  test('only the deploy job may write to Pages; the build job reads and keeps no token', () => {
+    expect(workflow.permissions).toEqual({});
+    expect(build.permissions).toEqual({ contents: 'read' });
+    expect(build.steps[0]!.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false });
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy.needs).toBe('build');
+    expect(deploy.environment?.name).toBe('github-pages');
+  });
+});

@@ -124,6 +124,7 @@ export async function bookFiles(plan: BookPlan, tool: ToolPackage): Promise<Book
     { path: 'README.md', text: readme },
     { path: '.gitignore', text: await template('gitignore') },
     { path: '.github/workflows/clientbook.yml', text: await readFile(path.join(PACKAGE_ROOT, 'templates', 'github-workflow.yml'), 'utf8') },
+    { path: '.github/workflows/pages.yml', text: await readFile(path.join(PACKAGE_ROOT, 'templates', 'github-pages.yml'), 'utf8') },
   );
   return files;
 }
