@@ -31,7 +31,7 @@ const isLocale = (tag: string) => {
 };
 
 export const settingsSchema = z.object({
-  /** The version of the client file format the book is written in (`1.1`); see format-version.ts. */
+  /** The version of the client file format the book is written in (`1.1`); a newer one than this clientbook reads is reported as such (format-version.ts). */
   format: z
     .union([z.string(), z.number()])
     .refine((v) => parseFormatVersion(v) !== undefined, {

@@ -5,6 +5,7 @@
  * The validator stays the authority: it checks what a JSON Schema cannot (dates that exist, rules
  * across fields and files).
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { clientSchema } from '../core/schema/client.ts';
 import { settingsSchema } from '../core/settings.ts';
@@ -26,8 +27,50 @@ function ownKeysOnly(node: unknown): void {
   Object.values(schema).forEach(ownKeysOnly);
 }
 
-function fromZod(schema: z.ZodType, title: string, description: string): JsonSchema {
+/**
+ * The documentation of each key, from the comment above it in the zod schema's source (the format's
+ * field documentation lives beside each field, DESIGN.md): `key -> text`, the first sentence
+ * or two as written, code spans kept.
+ */
+function fieldDocs(sourceFile: string): Map<string, string> {
+  const source = readFileSync(new URL(sourceFile, import.meta.url), 'utf8');
+  const docs = new Map<string, string>();
+  for (const [, comment, key] of source.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*\n\s*([a-z_]+):/g)) {
+    const text = comment!.replace(/^\s*\* ?/gm, '').replace(/\s+/g, ' ').trim();
+    if (!docs.has(key!)) docs.set(key!, text);
+  }
+  return docs;
+}
+
+/** Where each schema source documents the keys of an object of the JSON Schema. */
+const DOCUMENTED: [path: string[], source: string][] = [
+  [[], '../core/schema/client.ts'],
+  [['properties', 'contact'], '../core/schema/person.ts'],
+  [['properties', 'people', 'items'], '../core/schema/person.ts'],
+  [['properties', 'growth'], '../core/schema/growth.ts'],
+  [['properties', 'meetings'], '../core/schema/meetings.ts'],
+  [['properties', 'actions', 'items'], '../core/schema/action.ts'],
+  [['properties', 'assets', 'items'], '../core/schema/asset.ts'],
+  [['properties', 'roadmap', 'items'], '../core/schema/roadmap-item.ts'],
+];
+
+function describeKeys(json: JsonSchema, documented: typeof DOCUMENTED): void {
+  for (const [at, source] of documented) {
+    const node = at.reduce<JsonSchema | undefined>((n, step) => n?.[step] as JsonSchema | undefined, json);
+    const properties = node?.properties as Record<string, JsonSchema> | undefined;
+    if (!properties) throw new Error(`no object at ${at.join('.') || 'the top'} of the generated schema`);
+    const docs = fieldDocs(source);
+    for (const [key, property] of Object.entries(properties)) {
+      const doc = docs.get(key);
+      // The field's own words first; the value type's ("a date, e.g. 2026-12-15") after them.
+      if (doc) property.description = property.description ? `${doc} (${property.description})` : doc;
+    }
+  }
+}
+
+function fromZod(schema: z.ZodType, title: string, description: string, documented: typeof DOCUMENTED): JsonSchema {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  describeKeys(json, documented);
   ownKeysOnly(json);
   const { $schema, ...rest } = json;
   return { $schema, title, description, ...rest };
@@ -38,6 +81,7 @@ export function clientFrontMatterSchema(): JsonSchema {
     clientSchema,
     'clientbook client file (front matter)',
     'The YAML front matter of one client file (FORMAT.md, docs/format.md). Generated from the zod schema by `npm run schemas`.',
+    DOCUMENTED,
   );
 }
 
@@ -46,6 +90,7 @@ export function settingsFileSchema(): JsonSchema {
     settingsSchema,
     'clientbook.yaml (portfolio settings)',
     'The settings of a portfolio, in clientbook.yaml beside the client files. Generated from the zod schema by `npm run schemas`.',
+    [[[], '../core/settings.ts']],
   );
   // Settings have no keys of the user's own.
   delete json.patternProperties;

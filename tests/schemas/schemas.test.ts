@@ -159,6 +159,25 @@ describe('real outputs validate', () => {
 });
 
 describe('the front matter schemas, for editors', () => {
+  test('every key says what it is, in the words of the schema\'s own documentation', () => {
+    const missing: string[] = [];
+    const walk = (node: { properties?: Record<string, { description?: string; items?: unknown }> }, at: string) => {
+      for (const [key, value] of Object.entries(node.properties ?? {})) {
+        if (!value.description) missing.push(`${at}${key}`);
+        walk((value.items ?? value) as typeof node, `${at}${key}.`);
+      }
+    };
+    const clientJson = load('client.schema.json') as Parameters<typeof walk>[0];
+    walk(clientJson, '');
+    walk(load('clientbook-yaml.schema.json') as Parameters<typeof walk>[0], 'settings.');
+    expect(missing).toEqual([]);
+    expect(clientJson.properties!.name!.description).toBe("The client's display name. (text)");
+    expect((clientJson.properties!.actions!.items as typeof clientJson).properties!.due!.description).toBe(
+      'When; an action without a date is open but never due. (a date, e.g. 2026-12-15)',
+    );
+  });
+
+
   test('every sample client and the sample settings validate; a misspelt key and a bad value do not; x- keys do', () => {
     const dir = path.join(ROOT, 'clients');
     const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.md') && !path.basename(f).startsWith('_'));

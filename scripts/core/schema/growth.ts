@@ -17,6 +17,7 @@ export const growthSchema = extensible({
   headcount: whole(0).optional(),
   /** What the client said about revenue, in their words. */
   revenue: text().optional(),
+  /** Anything else about their plans. */
   note: text().optional(),
 });
 export type Growth = z.output<typeof growthSchema>;

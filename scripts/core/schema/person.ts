@@ -8,9 +8,11 @@ export const personSchema = extensible({
   name: text(),
   /** Job title or role, e.g. "Owner", "Office manager". */
   role: text().optional(),
+  /** An e-mail address. */
   email: text().optional(),
-  /** Quote it: `phone: "+1 867 555 0100"`. */
+  /** A phone number; quote it: `phone: "+1 867 555 0100"`. */
   phone: text().optional(),
+  /** Anything worth knowing before you call. */
   note: text().optional(),
 });
 export type Person = z.output<typeof personSchema>;
