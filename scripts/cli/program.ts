@@ -1,5 +1,6 @@
 /** The commander program, built by a factory so tests can run it in-process. */
 import { Command, Option } from 'commander';
+import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
 import { printable } from '../core/text/printable.ts';
 import type { ValidateFormat } from './commands/validate.ts';
@@ -192,10 +193,27 @@ export function createProgram(io: Io, result: CommandResult): Command {
   return program;
 }
 
-/** Questions on the terminal, when both ends of it are one; undefined otherwise (the defaults are taken). */
+/**
+ * Questions on the terminal, when both ends of it are one; undefined otherwise (the defaults are
+ * taken). Answers typed ahead are kept for the questions that follow; Ctrl+D or Ctrl+C stops before
+ * anything is written.
+ */
 async function terminalAsker(): Promise<{ ask: (question: string, answer: string) => Promise<string>; close: () => void } | undefined> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined;
-  const { createInterface } = await import('node:readline/promises');
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  return { ask: (question, answer) => rl.question(answer ? `${question} (${answer}): ` : `${question} `), close: () => rl.close() };
+  rl.on('SIGINT', () => rl.close());
+  const lines = rl[Symbol.asyncIterator]();
+  return {
+    ask: async (question, answer) => {
+      process.stdout.write(answer ? `${question} (${answer}): ` : `${question} `);
+      const next = await lines.next();
+      if (next.done) {
+        process.stdout.write('\n');
+        throw new UserError('Stopped: nothing was written.', { hint: 'Run it again, or give every setting as a flag (--currency CAD --locale en-CA) with --yes.' });
+      }
+      return next.value;
+    },
+    close: () => rl.close(),
+  };
 }

@@ -80,7 +80,7 @@ export async function init(io: Io, dirArg: string | undefined, options: InitOpti
   const cd = shown === '.' ? '' : `cd ${/^[\w./-]+$/.test(shown) ? shown : JSON.stringify(shown)}\n  `;
   io.stdout(
     `\nNext:\n  ${cd}npm install          # clientbook ${tool.version} and the Node it runs on\n` +
-      '  git add package-lock.json && git commit -m "Lock clientbook"   # the workflow installs it with npm ci\n' +
+      (options.git !== false ? '  git add package-lock.json && git commit -m "Lock clientbook"   # the workflow installs it with npm ci\n' : '') +
       '  npx clientbook due   # the agenda\n' +
       '  npm run build        # the report site, in dist/\n' +
       `The book's README.md lists the daily commands.\n`,
