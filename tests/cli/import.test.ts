@@ -145,6 +145,8 @@ describe('clientbook import', () => {
     expect(await run(['import', 'n.csv', '--map', 'Nope=name'], cwd)).toMatchObject({ code: 2, stderr: 'error: --map Nope=name: the file has no column `Nope`.\n  hint: Its columns are: "Phone", "City".\n' });
     expect(await run(['import', 'n.csv', '--type', 'vip'], cwd)).toMatchObject({ code: 2 });
     expect(await run(['import', 'missing.csv'], cwd)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: missing\.csv does not exist\./) });
+    const file = await folder({ 'a.csv': 'Name\nAcme\n', clients: 'a file, not a folder' });
+    expect(await run(['import', 'a.csv'], file)).toMatchObject({ code: 1, stderr: 'error: The portfolio folder clients cannot be made (EEXIST). Nothing was written.\n  hint: Give --dir a folder, new or existing, e.g. --dir clients.\n' });
   });
 });
 

@@ -200,7 +200,13 @@ export async function importCsv(io: Io, fileArg: string, options: ImportOptions)
     return 0;
   }
 
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new UserError(`The portfolio folder ${printable(shownDir)} cannot be made (${(error as NodeJS.ErrnoException).code ?? String(error)}). Nothing was written.`, {
+      hint: 'Give --dir a folder, new or existing, e.g. --dir clients.',
+    });
+  }
   let written = 0;
   for (const file of planned) {
     try {
@@ -208,7 +214,13 @@ export async function importCsv(io: Io, fileArg: string, options: ImportOptions)
       await writeFile(path.join(dir, file.relPath), file.text, { flag: 'wx' });
       written++;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        report();
+        throw new UserError(`${path.posix.join(shownDir, file.relPath)} could not be written (${code ?? String(error)}); ${written} of ${planned.length} client files were written before it.`, {
+          hint: 'Make the folder writable, then import again: the files already written are skipped as existing clients.',
+        });
+      }
       skippedExisting.push(`line ${file.line}: ${file.name} (${path.posix.join(shownDir, file.relPath)} exists)`);
     }
   }

@@ -3,13 +3,14 @@
  * headers, in plain English and as the common PSA and RMM tools export them, and overridden with
  * `--map COLUMN=field`.
  *
- * Headers of the exports, from their vendors' documentation:
+ * Headers of the exports, from the vendors' import and export documentation (Autotask, Syncro,
+ * NinjaOne) and from integrators' descriptions of the same screens (ConnectWise, HaloPSA):
  * - ConnectWise Manage, company list: "Company Name", "Company ID", "Phone Number", "Type", "Status",
  *   "Address Line 1", "Address Line 2", "City", "State", "Zip", "Country".
  * - Autotask (Datto), organization and contact import template: "[required] Name" or
  *   "Organization: Name", "Phone", "Address 1", "Address 2", "City", "State", "Zip Code", "Country",
  *   "Contact: First Name", "Contact: Last Name", "Contact: Email Address".
- * - HaloPSA, clients: "Client Name", "Main Site Address Line 1" ... (mapped by name).
+ * - HaloPSA, clients: "Client Name", "Main Site Address Line 1" and the other "Main Site" fields.
  * - Syncro, customer (organization) CSV: "business_name", "firstname", "lastname", "email",
  *   "phone", "mobile_phone", "office_phone", "address", "address_2", "city", "state", "zip",
  *   "notes", "created_at", "referred_by".
