@@ -67,7 +67,7 @@ export function dueOutputSchema(): JsonSchema {
     ...object(
       {
         asOf: DATE,
-        within: { type: 'integer', minimum: 1, description: 'Days ahead that count as upcoming.' },
+        within: { type: 'integer', minimum: 0, description: 'Days ahead that count as upcoming (--within, or the due_window setting).' },
         items: {
           type: 'array',
           items: object({

@@ -101,7 +101,7 @@ describe('real outputs validate', () => {
 
   test('due --json, with every kind and status', async () => {
     const cwd = await portfolio({ 'clients/hanks-hardware.md': client(HANK), 'clients/lakeside.md': client('name: Lakeside Dental') });
-    for (const args of [['--as-of', '2026-12-01'], ['--as-of', '2026-12-01', '--all'], ['--as-of', '2026-12-15']]) {
+    for (const args of [['--as-of', '2026-12-01'], ['--as-of', '2026-12-01', '--all'], ['--as-of', '2026-12-15'], ['--as-of', '2026-12-15', '--within', '0']]) {
       const result = await run(['due', '--json', ...args], cwd);
       expect(result.code).toBe(0);
       const data = JSON.parse(result.stdout) as { items: { kind: string; status: string }[] };
