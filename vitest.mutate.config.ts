@@ -12,6 +12,8 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
+      // Instrumented code runs several times slower: the property tests need more than the usual 30 s.
+      testTimeout: 180_000,
       exclude: [
         'tests/e2e/**',
         'tests/dev/**',

@@ -6,21 +6,23 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CONTEXT_DEFAULTS, hasChromium, launch } from '../e2e/browser.ts';
+import { CONTEXT_DEFAULTS, browserTestsSkipped, launch } from '../e2e/browser.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
 import { runDev } from './run-dev.ts';
 
 const portfolio = tempPortfolios();
 
-describe.skipIf(!hasChromium())('dev with the site', () => {
+// Skips without Chromium outside CI only; in CI `launch` fails the test instead (tests/e2e/browser.ts).
+describe.skipIf(browserTestsSkipped())('dev with the site', () => {
   test('live reload, and errors in the browser', { timeout: 180_000 }, async () => {
     const dir = await portfolio({
       'clientbook.yaml': 'title: Dev test book\ntime_zone: America/Whitehorse\n',
       'acme.md': client('name: Acme Plumbing'),
       'bolt.md': client('name: Bolt Electric'),
     });
-    const dev = runDev(dir);
+    // The browser first: where it cannot start, no dev server is left running.
     const browser = await launch();
+    const dev = runDev(dir);
     try {
       const url = await dev.url;
       const page = await (await browser.newContext(CONTEXT_DEFAULTS)).newPage();

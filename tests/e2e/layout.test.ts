@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run } from '../helpers/cli.ts';
-import { CHROMIUM, CONTEXT_DEFAULTS, hasChromium, launch } from './browser.ts';
+import { CONTEXT_DEFAULTS, browserTestsSkipped, launch } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = path.join(ROOT, '.tmp/screenshots');
@@ -19,8 +19,7 @@ const AS_OF = '2026-12-01';
 const READ_ON_AS_OF = new Date('2026-12-01T12:00:00-07:00');
 const LONG = 180_000;
 
-const skipBrowser = process.env.CLIENTBOOK_SKIP_BROWSER === '1' || (!hasChromium() && !process.env.CI);
-if (skipBrowser) console.warn(`Layout tests skipped: no Chromium at ${CHROMIUM}.`);
+const skipBrowser = browserTestsSkipped();
 const browserTest = test.skipIf(skipBrowser);
 
 const VIEWPORTS = {
