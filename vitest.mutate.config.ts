@@ -14,6 +14,9 @@ export default mergeConfig(
     test: {
       // Instrumented code runs several times slower: the property tests need more than the usual 30 s.
       testTimeout: 180_000,
+      // One test process for every run: a mutant is switched on at run time, so nothing needs loading
+      // again, and a new process per test file and mutant was most of the time.
+      isolate: false,
       exclude: [
         'tests/e2e/**',
         'tests/dev/**',
