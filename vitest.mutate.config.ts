@@ -3,7 +3,7 @@
  * exercises scripts/core and site/lib in this process. Left out: tests that only reach that code
  * through a child process or a build (a mutant is switched on in this process only, so they could
  * not kill it, and they take most of the suite's time): the browser and dev-server tests, the Astro
- * build, the bundle and the bin script, the benchmarks' generator.
+ * build, the bundle and the bin script, the packed package, the benchmarks' generator.
  */
 import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config.ts';
@@ -24,6 +24,9 @@ export default mergeConfig(
         'tests/site/build-command.test.ts',
         'tests/cli/bundle.test.ts',
         'tests/cli/bin.test.ts',
+        'tests/package/**',
+        // Mocks a core module (vi.mock), which one shared test process cannot undo for the others.
+        'tests/cli/internal-error.test.ts',
         '**/node_modules/**',
       ],
     },
