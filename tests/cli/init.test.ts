@@ -131,6 +131,18 @@ describe('clientbook init', () => {
     expect(gitIn(clone, 'log', '--format=%s')).toBe('A new client book (clientbook init)');
   });
 
+  test('--force in a repository with commits: the files, no commit of them', async () => {
+    const cwd = await folder({ 'notes.txt': 'mine' });
+    gitIn(cwd, 'init', '-q', '-b', 'main');
+    gitIn(cwd, 'add', '-A');
+    gitIn(cwd, 'commit', '-q', '-m', 'Notes');
+    const result = await run(['init', '--force', ...FLAGS], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('The repository has commits already: commit the new files yourself.\n');
+    expect(gitIn(cwd, 'log', '--format=%s')).toBe('Notes');
+    expect(existsSync(path.join(cwd, '.git/hooks/pre-commit'))).toBe(true);
+  });
+
   test('inside another repository: the files, but no repository of its own and no commit', async () => {
     const cwd = await folder({});
     gitIn(cwd, 'init', '-q', '-b', 'main');

@@ -209,6 +209,8 @@ async function firstCommit(io: Io, root: string, shown: string, written: string[
         });
       }
       io.stdout(`Made the git repository and its first commit (branch main).\n`);
+    } else if (hasCommit && written.length > 0) {
+      io.stdout('The repository has commits already: commit the new files yourself.\n');
     }
     // The book's own clientbook, once installed (not the one running now, which may be npx's copy).
     const hook = await installPreCommitHook({ dir: path.join(root, BOOK_CLIENTS), command: ['npx', '--no-install', 'clientbook'] });
