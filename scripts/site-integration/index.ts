@@ -57,6 +57,9 @@ export const CSP_DIRECTIVES = [
   "frame-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  // The web app manifest and the service worker of `clientbook build`, from the site itself.
+  "manifest-src 'self'",
+  "worker-src 'self'",
 ] as const;
 
 export function clientbook(options: ClientbookSiteOptions = {}): AstroIntegration {

@@ -20,6 +20,8 @@ export interface SiteData {
    * (opaque, so that file names tell a public host nothing), and no calendar feed.
    */
   encrypted?: { slugs: ReadonlyMap<string, string> };
+  /** The build writes a service worker (`offline.ts`), which the pages register. */
+  offline?: boolean;
 }
 
 const KEY = Symbol.for('clientbook.site-store');

@@ -10,10 +10,12 @@ export interface PageContext {
   asOf: PlainDate;
   /** An encrypted build: no calendar feed (calendar apps cannot unlock it). */
   encrypted: boolean;
+  /** `clientbook build` writes a service worker beside the pages: register it. */
+  offline: boolean;
 }
 
 export async function pageContext(): Promise<PageContext> {
   const data = await getSiteData();
   const index = portfolioIndex(data);
-  return { index, settings: data.portfolio.settings, asOf: data.portfolio.asOf, encrypted: data.encrypted !== undefined };
+  return { index, settings: data.portfolio.settings, asOf: data.portfolio.asOf, encrypted: data.encrypted !== undefined, offline: data.offline === true };
 }

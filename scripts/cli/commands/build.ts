@@ -54,6 +54,7 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
   const keys = passphrase && encryption ? encryption.deriveSiteKeys(passphrase, portfolio.settings.title) : undefined;
   const data: SiteData = {
     portfolio,
+    offline: true,
     ...(history ? { history } : {}),
     ...(keys && encryption ? { encrypted: { slugs: encryption.clientSlugs(keys.bookKey, portfolio.clients.map((c) => c.id)) } } : {}),
   };
@@ -69,6 +70,7 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
     }),
   );
   const locked = keys && encryption ? await encryption.encryptSite(outDir, keys) : undefined;
+  await (await import('../../site-integration/offline/service-worker.ts')).writeServiceWorker(outDir);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const shown = printable(path.relative(io.cwd, outDir) || '.');
   if (locked) {

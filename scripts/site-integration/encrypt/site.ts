@@ -9,14 +9,24 @@ import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PACKAGE_ROOT } from '../../core/package-root.ts';
 import { BOOK_ITERATIONS, SITE_ITERATIONS, type SiteKeys } from './keys.ts';
 
 /** The reader, inlined into every locked page. */
-export const UNLOCK_SCRIPT = readFileSync(new URL('./unlock.js', import.meta.url), 'utf8');
+// From the package root: this module may run from the CLI's bundle, elsewhere than its source.
+export const UNLOCK_SCRIPT = readFileSync(path.join(PACKAGE_ROOT, 'scripts/site-integration/encrypt/unlock.js'), 'utf8');
 const UNLOCK_HASH = `'sha256-${createHash('sha256').update(UNLOCK_SCRIPT).digest('base64')}'`;
 
 /** Files a locked site may keep as they are: they hold nothing of the portfolio. */
-const PLAIN_FILES = new Set(['site.css', 'robots.txt', '.clientbook-site']);
+const PLAIN_FILES = new Set([
+  'site.css',
+  'robots.txt',
+  '.clientbook-site',
+  'manifest.webmanifest',
+  'icons/icon-192.png',
+  'icons/icon-512.png',
+  'icons/maskable-512.png',
+]);
 
 export interface EncryptResult {
   pages: number;
