@@ -15,7 +15,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = 'main.js';
 
 /** The site's commands run from the sources (bundled.js): what only they load stays out. */
-const EXTERNAL = ['astro', 'astro/*', 'vite', 'chokidar'];
+const EXTERNAL = ['astro', 'astro/*', 'vite', 'chokidar', 'workbox-build'];
 
 export interface BundleResult {
   dir: string;
