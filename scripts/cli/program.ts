@@ -5,6 +5,7 @@ import type { Io } from './io.ts';
 import { printable } from '../core/text/printable.ts';
 import type { ValidateFormat } from './commands/validate.ts';
 import { CADENCES, type Cadence } from '../core/schema/meetings.ts';
+import { OUTLOOKS, type Outlook } from '../core/schema/growth.ts';
 import { clientbookVersion } from '../core/version.ts';
 
 // Each command's module is imported only when it runs, so `validate` never loads Astro, chokidar
@@ -16,6 +17,7 @@ const commands = {
   diff: () => import('./commands/diff.ts'),
   hooks: () => import('./commands/hooks.ts'),
   dev: () => import('./commands/dev.ts'),
+  add: () => import('./commands/add.ts'),
   done: () => import('./commands/done.ts'),
   met: () => import('./commands/met.ts'),
   new: () => import('./commands/new.ts'),
@@ -95,33 +97,61 @@ export function createProgram(io: Io, result: CommandResult): Command {
     .option('--id <id>', 'the client id (file name) when the name cannot give one')
     .action(async (name: string, opts: { dir: string; type?: string; id?: string }) => run(async () => (await commands.new()).newClient(io, name, opts))());
 
-  program
-    .command('done')
-    .description('complete an action: a recurring one moves to its next due date, any other gets `done:`')
-    .argument(clientArgument, clientHelp)
-    .argument('<action>', "the action's title, or a unique beginning of it")
-    .addOption(dirOption())
-    .addOption(onOption())
-    .action(async (client: string, action: string, opts: { dir: string; on?: string }) => run(async () => (await commands.done()).done(io, client, action, opts))());
+  const nextOptions = (command: Command) =>
+    command
+      .option('--next <title>', 'also add the follow-up action, in the same edit')
+      .option('--next-due <date>', 'the follow-up action\'s due date (YYYY-MM-DD)');
+  type NextOpts = { next?: string; nextDue?: string };
+
+  nextOptions(
+    program
+      .command('done')
+      .description('complete any due item: an action (a recurring one moves to its next due date), an asset\'s expiry (moved by `renew`, or to --until) or replacement (retired), the meeting, the outlook check')
+      .argument(clientArgument, clientHelp)
+      .argument('<item>', 'an action\'s title, an asset\'s name, "meeting" or "outlook", or the title `due` prints; or a unique beginning of it')
+      .addOption(dirOption())
+      .addOption(onOption())
+      .option('--until <date>', 'an asset\'s new expiry date (required for an asset without `renew`)')
+      .addOption(new Option('--outlook <outlook>', 'with the outlook check: the outlook the client gave').choices(OUTLOOKS)),
+  ).action(async (client: string, item: string, opts: { dir: string; on?: string; until?: string; outlook?: Outlook } & NextOpts) =>
+    run(async () => (await commands.done()).done(io, client, item, opts))(),
+  );
 
   program
-    .command('note')
-    .description('add a dated note to the client\'s file (`## YYYY-MM-DD Title`)')
+    .command('add')
+    .description('add an action (the next step) to a client, in the style its list is written in')
     .argument(clientArgument, clientHelp)
-    .argument('<text>', 'what happened, in quotes')
+    .argument('<title>', 'what to do, in quotes')
     .addOption(dirOption())
     .addOption(onOption())
-    .option('--title <title>', "the note's heading (default: its first words)")
-    .action(async (client: string, text: string, opts: { dir: string; on?: string; title?: string }) => run(async () => (await commands.note()).note(io, client, text, opts))());
+    .option('--due <date>', 'when (YYYY-MM-DD)')
+    .option('--every <interval>', 'it recurs, e.g. "1 year" (needs --due)')
+    .option('--notice <interval>', 'show it as upcoming this long before it is due, e.g. "60 days"')
+    .option('--note <text>', 'a note on the action')
+    .action(async (client: string, title: string, opts: { dir: string; on?: string; due?: string; every?: string; notice?: string; note?: string }) =>
+      run(async () => (await commands.add()).add(io, client, title, opts))(),
+    );
 
-  program
-    .command('met')
-    .description('record a meeting with the client (`meetings.last`)')
-    .argument(clientArgument, clientHelp)
-    .addOption(dirOption())
-    .addOption(onOption())
-    .addOption(new Option('--cadence <cadence>', 'also set the meeting rhythm').choices(CADENCES))
-    .action(async (client: string, opts: { dir: string; on?: string; cadence?: Cadence }) => run(async () => (await commands.met()).met(io, client, opts))());
+  nextOptions(
+    program
+      .command('note')
+      .description('add a dated note to the client\'s file (`## YYYY-MM-DD Title`)')
+      .argument(clientArgument, clientHelp)
+      .argument('<text>', 'what happened, in quotes')
+      .addOption(dirOption())
+      .addOption(onOption())
+      .option('--title <title>', "the note's heading (default: its first words)"),
+  ).action(async (client: string, text: string, opts: { dir: string; on?: string; title?: string } & NextOpts) => run(async () => (await commands.note()).note(io, client, text, opts))());
+
+  nextOptions(
+    program
+      .command('met')
+      .description('record a meeting with the client (`meetings.last`)')
+      .argument(clientArgument, clientHelp)
+      .addOption(dirOption())
+      .addOption(onOption())
+      .addOption(new Option('--cadence <cadence>', 'also set the meeting rhythm').choices(CADENCES)),
+  ).action(async (client: string, opts: { dir: string; on?: string; cadence?: Cadence } & NextOpts) => run(async () => (await commands.met()).met(io, client, opts))());
 
   program
     .command('diff')

@@ -97,10 +97,10 @@ describe('done', () => {
     const r = await cli('done', 'hanks', 'renew', '--on', '2026-11-24');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatchInlineSnapshot(`
-      "error: "renew" matches 2 actions of Hank's Hardware.
-        hint: Write more of the title, or all of it:
-          Renew anti-virus for all seats
-          Renew the domain
+      "error: "renew" matches 2 items of Hank's Hardware.
+        hint: Write more of the title, or all of it (as \`clientbook due\` prints it):
+          Renew anti-virus for all seats  (action)
+          Renew the domain  (action)
       "
     `);
     expect(await read()).toBe(hanks);
@@ -111,11 +111,13 @@ describe('done', () => {
     const r = await cli('done', 'hanks', 'backup');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatchInlineSnapshot(`
-      "error: No action of Hank's Hardware matches "backup".
-        hint: Write the title exactly or its unique beginning (quote it in the shell). Open actions:
-          Send the quote for the new server
-          Renew anti-virus for all seats
-          Renew the domain
+      "error: No due item of Hank's Hardware matches "backup".
+        hint: Name an action by its title, an asset by its name, "meeting" or "outlook" (or the title \`clientbook due\` prints), exactly or by a unique beginning. Open items:
+          Send the quote for the new server  (action)
+          Renew anti-virus for all seats  (action)
+          Renew the domain  (action)
+          Monthly meeting  (meeting)
+          Ask about the growth outlook  (outlook check)
       "
     `);
     expect(await read()).toBe(hanks);

@@ -71,23 +71,26 @@ describe('processes writing one file at once, 50 rounds', () => {
     expect((await readdir(dir)).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
-  test('8 writers of notes and of completions of a daily action: none is lost', { timeout: 120_000 }, async () => {
+  test('8 writers of notes, of actions added, and of completions of a daily action: none is lost', { timeout: 120_000 }, async () => {
     const dir = await portfolio({ 'acme.md': acme });
     const ws = await workersFor(dir, 8);
     // Completed long before it is due, a daily action moves exactly one day per `done`.
     const results = await rounds(ws, (w, r) =>
-      w % 2 === 0
+      w % 3 === 0
         ? ['note', 'acme', `Writer ${w} round ${r} was here.`, '--on', '2026-11-24', '--dir', dir]
-        : ['done', 'acme', 'Check the backups', '--on', '2026-11-24', '--dir', dir],
+        : w % 3 === 1
+          ? ['done', 'acme', 'Check the backups', '--on', '2026-11-24', '--dir', dir]
+          : ['add', 'acme', `Follow-up ${w}.${r}`, '--on', '2026-11-24', '--dir', dir],
     );
     await Promise.all(ws.map((w) => w.stop()));
     const text = await readFile(path.join(dir, 'acme.md'), 'utf8');
-    const dones = results.filter((r) => r.writer % 2 === 1 && r.reply.code === 0).length;
+    const dones = results.filter((r) => r.writer % 3 === 1 && r.reply.code === 0).length;
     const expected = new Date(Date.UTC(2027, 0, 1 + dones)).toISOString().slice(0, 10);
     expect(text).toContain(`    due: ${expected}\n`);
-    for (const { writer, round, reply } of results.filter((r) => r.writer % 2 === 0)) {
-      const note = `Writer ${writer} round ${round} was here.`;
-      expect(count(text, note), note).toBe(reply.code === 0 ? 1 : 0);
+    for (const { writer, round, reply } of results) {
+      if (writer % 3 === 1) continue;
+      const written = writer % 3 === 0 ? `Writer ${writer} round ${round} was here.\n` : `  - title: Follow-up ${writer}.${round}\n`;
+      expect(count(text, written), written).toBe(reply.code === 0 ? 1 : 0);
     }
     for (const { reply } of results) if (reply.code !== 0) expect(reply.stderr).toContain('is being edited by another clientbook command');
     expect(results.filter((r) => r.reply.code !== 0).length).toBeLessThanOrEqual(results.length / 20);

@@ -108,6 +108,57 @@ export const odd = {
     Old stuff.
 
   `,
+  /** Assets (FORMAT 1.1) in block and flow items, single-quoted titles, a comment between actions. */
+  assets: outdent`
+    ---
+    name: Hank's Hardware   # the store
+    type: strategic
+    contact:
+      name: Hank
+    growth:
+      outlook: growing # as of last year
+    meetings: {cadence: quarterly}
+    actions:
+      - title: 'Send the quote'
+        due: '2026-11-20'
+      # done ones below
+      - title: 'Old one'
+        done: '2026-01-05'
+    assets:
+      - name: Main server
+        kind: server
+        expires: 2021-05-01 # warranty
+        replace: 2027-Q2
+        cost: 4200
+      - name: ESET PROTECT Entry
+        kind: licence
+        expires: 2026-01-31
+        renew: 1 month
+        notice: 60 days
+      - {name: Domain, kind: domain, expires: "2026-12-31"}
+      - name: Old NAS
+        kind: backup
+        status: in-use
+        replace: 2026
+    # end
+    ---
+    ## 2026-11-03 Visit
+    text
+
+  `,
+  /** An empty flow list of actions with a comment, and no growth \`asked\`. */
+  empty: outdent`
+    ---
+    name: Empty
+    type: basic
+    contact:
+      name: Em
+    growth:
+      outlook: stable
+    actions: []   # none yet
+    ---
+
+  `,
 };
 
 export type OddName = keyof typeof odd;

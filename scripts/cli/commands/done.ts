@@ -1,8 +1,25 @@
-import { completeAction } from '../../core/edit/complete-action.ts';
+import { parseDate } from '../../core/dates.ts';
+import { completeItem } from '../../core/edit/complete-item.ts';
+import type { Outlook } from '../../core/schema/growth.ts';
 import type { Io } from '../io.ts';
-import { runEdit, type EditCommandOptions } from './edit-session.ts';
+import { checkNextOptions, runEdit, withNext, type EditCommandOptions, type NextOptions } from './edit-session.ts';
+import { checkDateOption } from './load.ts';
 
-/** `clientbook done <client> <action>`: closes an action, or moves a recurring one to its next due date. */
-export async function done(io: Io, client: string, action: string, options: EditCommandOptions): Promise<number> {
-  return runEdit(io, options, client, (file, name, on) => completeAction(file, action, on, name));
+export interface DoneOptions extends EditCommandOptions, NextOptions {
+  /** An asset's new expiry date. */
+  until?: string;
+  outlook?: Outlook;
+}
+
+/**
+ * `clientbook done <client> <item>`: completes any due item (an action, an asset's expiry or
+ * replacement, the meeting, the outlook check), and with `--next` adds the follow-up in the same edit.
+ */
+export async function done(io: Io, client: string, item: string, options: DoneOptions): Promise<number> {
+  checkDateOption(options.until, '--until');
+  checkNextOptions(options);
+  const until = options.until ? parseDate(options.until)! : undefined;
+  return runEdit(io, options, client, (file, name, on) =>
+    withNext(completeItem(file, item, { on, ...(until ? { until } : {}), ...(options.outlook ? { outlook: options.outlook } : {}) }, name), file, name, options),
+  );
 }

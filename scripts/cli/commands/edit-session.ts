@@ -1,17 +1,26 @@
-/** What `done`, `note`, `met` and `new` share: the folder, `--on`, and edit failures as user errors. */
-import { parseDate, type PlainDate } from '../../core/dates.ts';
+/** What `done`, `note`, `met`, `add` and `new` share: the folder, `--on`, and edit failures as user errors. */
+import { compareDates, parseDate, type PlainDate } from '../../core/dates.ts';
+import { appendAction } from '../../core/edit/append-action.ts';
+import { combinePlans } from '../../core/edit/combine-plans.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { EditableFile, EditPlan } from '../../core/edit/editable-file.ts';
 import { EditRejectedError } from '../../core/edit/errors.ts';
 import { editClient, openFolder, type EditRequest, type PortfolioFolder } from '../../core/edit/session.ts';
 import { formatText, formatUnwritten } from '../../core/diagnostics/format-text.ts';
 import { printable } from '../../core/text/printable.ts';
+import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';
 import { checkDateOption } from './load.ts';
 
 export interface EditCommandOptions {
   dir: string;
   on?: string;
+}
+
+/** `--next "title" [--next-due DATE]`: the follow-up action, recorded in the same edit. */
+export interface NextOptions {
+  next?: string;
+  nextDue?: string;
 }
 
 /** Runs `fn`; an edit refused for the problems it would bring prints them before `main` reports it. */
@@ -30,6 +39,26 @@ export async function folderFor(io: Io, options: EditCommandOptions): Promise<{ 
   return { folder, on: options.on ? parseDate(options.on)! : folder.today };
 }
 
+/** Checks `--next` and `--next-due` before anything is read (bad usage: exit 2). */
+export function checkNextOptions(options: NextOptions): void {
+  if (options.nextDue !== undefined && options.next === undefined)
+    throw new UserError('--next-due is the due date of the follow-up action given with --next.', {
+      exitCode: 2,
+      hint: 'Give both, e.g. --next "Send the quote" --next-due 2026-12-15.',
+    });
+  if (options.next !== undefined && options.next.trim() === '')
+    throw new UserError('--next is empty.', { exitCode: 2, hint: 'Say what to do next, e.g. --next "Send the quote" --next-due 2026-12-15.' });
+  if (options.next !== undefined && /[\r\n]/.test(options.next))
+    throw new UserError('--next is one line: the title of the follow-up action.', { exitCode: 2, hint: 'Put details in the action\'s note, or in a note of the client.' });
+  checkDateOption(options.nextDue, '--next-due');
+}
+
+/** The plan, followed by the `--next` action when one is given. */
+export function withNext(plan: EditPlan, file: EditableFile, clientName: string, options: NextOptions): EditPlan {
+  if (options.next === undefined) return plan;
+  return combinePlans(plan, appendAction(file, { title: options.next, ...(options.nextDue ? { due: options.nextDue } : {}) }, clientName));
+}
+
 /** One edit of one client; prints what was done, and any warning the edit brought. */
 export async function runEdit(
   io: Io,
@@ -39,9 +68,11 @@ export async function runEdit(
   testing: Pick<EditRequest, 'fs' | 'beforeWrite'> = {},
 ): Promise<number> {
   const { folder, on } = await folderFor(io, options);
-  const outcome = await asCommand(io, () => editClient({ folder, client, plan: (file, name) => plan(file, name, on), ...testing }));
   const p = paint(io.color);
+  const outcome = await asCommand(io, () => editClient({ folder, client, plan: (file, name) => plan(file, name, on), ...testing }));
   io.stdout(`${p.bold(printable(outcome.file))}: ${printable(outcome.summary)}${outcome.written ? '' : ' Nothing to change.'}\n`);
+  if (compareDates(on, folder.today) > 0)
+    io.stderr(`${p.yellow(p.bold('warning'))}: --on ${on.toString()} is in the future (today is ${folder.today.toString()} in the portfolio's time zone, ${folder.settings.timeZone}); the edit used it as given.\n  ${p.cyan('hint')}: If it is a typo, correct the date in ${printable(outcome.file)} by hand.\n`);
   for (const notice of outcome.notices) io.stderr(`${p.yellow('note')}: ${printable(notice)}\n`);
   if (outcome.newWarnings.length > 0) io.stderr(`${formatText(outcome.newWarnings, io.cwd, p)}`);
   return 0;

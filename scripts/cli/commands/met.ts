@@ -1,13 +1,16 @@
 import { recordMeeting } from '../../core/edit/record-meeting.ts';
 import type { Cadence } from '../../core/schema/meetings.ts';
 import type { Io } from '../io.ts';
-import { runEdit, type EditCommandOptions } from './edit-session.ts';
+import { checkNextOptions, runEdit, withNext, type EditCommandOptions, type NextOptions } from './edit-session.ts';
 
-export interface MetOptions extends EditCommandOptions {
+export interface MetOptions extends EditCommandOptions, NextOptions {
   cadence?: Cadence;
 }
 
-/** `clientbook met <client>`: records the last meeting (`meetings.last`). */
+/** `clientbook met <client>`: records the last meeting (`meetings.last`), the short form of `done <client> meeting`. */
 export async function met(io: Io, client: string, options: MetOptions): Promise<number> {
-  return runEdit(io, options, client, (file, _name, on) => recordMeeting(file, { on, ...(options.cadence ? { cadence: options.cadence } : {}) }));
+  checkNextOptions(options);
+  return runEdit(io, options, client, (file, name, on) =>
+    withNext(recordMeeting(file, { on, ...(options.cadence ? { cadence: options.cadence } : {}) }), file, name, options),
+  );
 }

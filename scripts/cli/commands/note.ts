@@ -1,15 +1,18 @@
 import { addNote } from '../../core/edit/add-note.ts';
 import { UserError } from '../errors.ts';
 import type { Io } from '../io.ts';
-import { runEdit, type EditCommandOptions } from './edit-session.ts';
+import { checkNextOptions, runEdit, withNext, type EditCommandOptions, type NextOptions } from './edit-session.ts';
 
-export interface NoteOptions extends EditCommandOptions {
+export interface NoteOptions extends EditCommandOptions, NextOptions {
   title?: string;
 }
 
-/** `clientbook note <client> "text"`: a dated note in the file's body. */
+/** `clientbook note <client> "text"`: a dated note in the file's body (and with `--next`, the follow-up action). */
 export async function note(io: Io, client: string, text: string, options: NoteOptions): Promise<number> {
   if (text.trim() === '')
     throw new UserError('The note is empty.', { exitCode: 2, hint: 'Write what happened, in quotes: clientbook note hanks-hardware "Swapped the switch; POS back in 40 minutes."' });
-  return runEdit(io, options, client, (file, _name, on) => addNote(file, text, { on, ...(options.title ? { title: options.title } : {}) }));
+  checkNextOptions(options);
+  return runEdit(io, options, client, (file, name, on) =>
+    withNext(addNote(file, text, { on, ...(options.title ? { title: options.title } : {}) }), file, name, options),
+  );
 }

@@ -15,8 +15,9 @@ export interface YamlText {
 
 /** A string as a plain scalar when it reads back unchanged, else quoted the way `yaml` would. */
 export function scalarText(value: string, style: Scalar['type'] = 'PLAIN'): string {
+  // Line breaks and control characters only survive on one line as escapes of a double-quoted string.
+  if (style === 'QUOTE_DOUBLE' || /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value)) return doubleQuoted(value);
   if (style === 'QUOTE_SINGLE') return `'${value.replaceAll("'", "''")}'`;
-  if (style === 'QUOTE_DOUBLE') return JSON.stringify(value);
   if (!/[\r\n]/.test(value) && value.trim() === value && value !== '') {
     try {
       if (parse(`k: ${value}`, { version: '1.2', schema: 'core' })?.k === value) return value;
@@ -25,6 +26,11 @@ export function scalarText(value: string, style: Scalar['type'] = 'PLAIN'): stri
     }
   }
   return stringify(value, { version: '1.2', schema: 'core', lineWidth: 0 }).replace(/\n$/, '');
+}
+
+/** A YAML double-quoted string: JSON's escapes (a subset of YAML's), plus those JSON leaves raw. */
+function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Replaces a scalar's value, keeping its quoting style (a plain date stays plain, '...' stays single-quoted). */
