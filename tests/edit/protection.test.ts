@@ -242,3 +242,25 @@ test('writable files are written with their mode kept', async () => {
   expect((await cli(dir, 'met', 'acme', '--on', '2026-11-24')).code).toBe(0);
   expect((await stat(path.join(dir, 'acme.md'))).mode & 0o777).toBe(0o640);
 });
+
+describe('a client file that is a symbolic link', () => {
+  test('is not followed: done, note and met refuse it, and say where it points', async () => {
+    const { symlink } = await import('node:fs/promises');
+    const dir = await portfolio({ 'real/acme.md': acme });
+    const outside = path.join(dir, 'real', 'acme.md');
+    const folder = path.join(dir, 'clients');
+    await (await import('node:fs/promises')).mkdir(folder);
+    await symlink(outside, path.join(folder, 'acme.md'));
+    for (const argv of [['done', 'acme', 'Call Ann'], ['note', 'acme', 'Visited.'], ['met', 'acme']]) {
+      const r = await run([...argv, '--dir', folder, '--on', '2026-11-24'], folder);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(outdent`
+        error: acme.md is a symbolic link (to ${outside}), so clientbook did not edit it: commands never follow a link to a file, which may lie outside the portfolio.
+          hint: Nothing was read or written. Put the file itself in the portfolio in place of the link, then run the command again.
+
+      `);
+    }
+    expect(await readFile(outside, 'utf8')).toBe(acme);
+    expect((await readdir(folder)).sort()).toEqual(['acme.md']);
+  });
+});

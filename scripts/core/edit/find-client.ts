@@ -1,11 +1,11 @@
 /** Finds the client a command names: its id, or a unique beginning of its id or name. */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlainDate } from '../dates.ts';
 import { checkClientFile, idOf } from '../validate/client-file.ts';
 import { didYouMean } from '../validate/suggest.ts';
 import { EditError } from './errors.ts';
 import { listing, pick } from './pick.ts';
+import { readNoFollow } from './read-no-follow.ts';
 
 export interface ClientRef {
   id: string;
@@ -31,7 +31,10 @@ export async function findClient(dir: string, relPaths: readonly string[], query
   for (let i = 0; i < relPaths.length; i += 32) {
     // In batches, so a 10,000-client portfolio does not open 10,000 files at once.
     const batch = relPaths.slice(i, i + 32).map(async (relPath): Promise<ClientRef> => {
-      const file = checkClientFile(await readFile(path.join(dir, relPath)), relPath, relPath, asOf);
+      // A symbolic link is not read (it may point outside the portfolio): it is found by its id only.
+      const bytes = await readNoFollow(path.join(dir, relPath), relPath).catch(() => undefined);
+      if (!bytes) return { id: idOf(relPath), relPath };
+      const file = checkClientFile(bytes, relPath, relPath, asOf);
       const name = file.parsed && (file.parsed.value as { name?: unknown } | null)?.name;
       return { id: file.id, relPath, ...(typeof name === 'string' ? { name } : {}) };
     });

@@ -2,7 +2,7 @@
  * One edit of one client file, start to finish: find the file, read it, plan the edit, check the
  * result, write it atomically. Commands supply only the plan.
  */
-import { readFile, realpath } from 'node:fs/promises';
+
 import path from 'node:path';
 import { today, type PlainDate } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -14,6 +14,7 @@ import { ConcurrentEditError, EditError } from './errors.ts';
 import { lockFile } from './file-lock.ts';
 import { findClient } from './find-client.ts';
 import { removeLeftovers } from './leftovers.ts';
+import { readNoFollow } from './read-no-follow.ts';
 import { checkWritable } from './writable.ts';
 
 export interface PortfolioFolder {
@@ -77,16 +78,14 @@ export interface EditRequest {
 export async function editClient({ folder, client, plan, fs, beforeWrite, lockWaitMs }: EditRequest): Promise<EditOutcome> {
   const ref = await findClient(folder.dir, folder.relPaths, client, folder.today);
   const where = { path: path.join(folder.dir, ref.relPath), relPath: ref.relPath, file: displayPath(folder, ref.relPath) };
-  // Through a symbolic link to the file it points at, so the link stays a link.
-  const target = await realpath(where.path).catch(() => where.path);
+  // A symbolic link is refused here, before anything beside it is created (see read-no-follow.ts).
+  await readNoFollow(where.path, where.file);
+  const target = where.path;
   const { links } = await checkWritable(target, where.file);
   await removeLeftovers(path.dirname(target));
   const lock = await lockFile(target, { display: where.file, ...(lockWaitMs !== undefined ? { waitMs: lockWaitMs } : {}) });
   try {
-    const bytes = await readFile(where.path).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw new ConcurrentEditError(`${where.file} was deleted or moved while clientbook was editing it.`, { hint: 'Nothing was written. Run the command again.' });
-      throw error;
-    });
+    const bytes = await readNoFollow(where.path, where.file);
     const file = openEditable(bytes, where, folder.today);
     const value = file.checked.parsed?.value as { name?: unknown } | undefined;
     const name = typeof value?.name === 'string' ? value.name : ref.id;
