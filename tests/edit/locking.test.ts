@@ -179,3 +179,13 @@ describe('names of the files beside a client file', () => {
     expect(sideName('acme.md', '.clientbook.lock')).toBe('.acme.md.clientbook.lock');
   });
 });
+
+test('a lock that cannot be read (a folder of that name) is waited for and reported, never a hang', async () => {
+  const { mkdir } = await import('node:fs/promises');
+  const dir = await portfolio({ 'acme.md': acme });
+  await mkdir(path.join(dir, '.acme.md.clientbook.lock'));
+  const folder = await openFolder(dir, dir);
+  const edit = editClient({ folder, client: 'acme', plan: (f, n) => completeAction(f, 'Call Ann', ON, n), lockWaitMs: 200 });
+  await expect(edit).rejects.toThrow('acme.md is being edited by another clientbook command (another process), which did not finish within 0.2 seconds.');
+  expect(await readFile(path.join(dir, 'acme.md'), 'utf8')).toBe(acme);
+});

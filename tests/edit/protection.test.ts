@@ -264,3 +264,24 @@ describe('a client file that is a symbolic link', () => {
     expect((await readdir(folder)).sort()).toEqual(['acme.md']);
   });
 });
+
+describe('a portfolio template that cannot be used', () => {
+  test('a folder named _template.md is reported, never silently replaced by the built-in template', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    const dir = await portfolio({});
+    await mkdir(path.join(dir, '_template.md'));
+    const r = await cli(dir, 'new', 'Bolt Bikes');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: _template.md is not a regular file, so clientbook did not use it.');
+    expect(await readdir(dir)).toEqual(['_template.md']);
+  });
+
+  test('a symbolic link named _template.md is not followed', async () => {
+    const { symlink } = await import('node:fs/promises');
+    const dir = await portfolio({ 'elsewhere.txt': '---\nname: Template\n---\n' });
+    await symlink(path.join(dir, 'elsewhere.txt'), path.join(dir, '_template.md'));
+    const r = await cli(dir, 'new', 'Bolt Bikes');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: _template.md is a symbolic link (to ${path.join(dir, 'elsewhere.txt')}), so clientbook did not use it`);
+  });
+});

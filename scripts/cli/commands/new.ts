@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
+import { readNoFollow } from '../../core/edit/read-no-follow.ts';
 import path from 'node:path';
 import { writeFileAtomic } from '../../core/edit/atomic-write.ts';
 import { EditError } from '../../core/edit/errors.ts';
@@ -55,11 +56,13 @@ export async function newClient(io: Io, rawName: string, options: NewOptions): P
     });
 
   const own = path.join(folder.dir, PORTFOLIO_TEMPLATE);
-  const templatePath = await readFile(own).then(() => own, () => BUILT_IN_TEMPLATE);
+  // The built-in template only when the portfolio has none: one it cannot read is an error, not ignored.
+  const hasOwn = await lstat(own).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT');
+  const templatePath = hasOwn ? own : BUILT_IN_TEMPLATE;
   const relPath = `${id}.md`;
   const file = displayPath(folder, relPath);
   await asCommand(io, async () => {
-    const template = await readFile(templatePath);
+    const template = hasOwn ? await readNoFollow(own, path.relative(io.cwd, own), 'use') : await readFile(templatePath);
     const text = clientFromTemplate(template, path.relative(io.cwd, templatePath), { name, today: folder.today, ...(type ? { type } : {}) });
     const bytes = encodeForWrite(text, false);
     const checked = checkClientFile(bytes, relPath, file, folder.today);

@@ -41,17 +41,32 @@ export async function lockFile(file: string, { waitMs = DEFAULT_WAIT_MS, display
   let delay = 1;
   for (;;) {
     if (await tryCreate(lock, mine, display)) return { path: lock, release: () => releaseLock(lock, mine) };
-    const seen = await fsp.readFile(lock, 'utf8').catch(() => undefined);
-    if (seen === undefined) continue; // released meanwhile
-    if (await isStale(lock, seen)) {
+    const seen = await readLock(lock);
+    if (seen === null) continue; // released meanwhile
+    // A lock that cannot be read (a folder of that name, no permission) is waited for, never removed.
+    const stale = seen !== undefined && (await isStale(lock, seen));
+    if (stale) {
       await breakLock(lock, seen, display);
-      continue;
+      // Bounded too: a breaker that cannot be removed must not keep this loop going.
+      if (Date.now() < deadline) continue;
+      throw new ConcurrentEditError(`The lock of ${display}, left by a process that is gone, could not be removed.`, {
+        hint: `Nothing was written. If no clientbook command is running, remove ${path.basename(lock)} and ${path.basename(breakPathFor(lock))} beside the file.`,
+      });
     }
     const left = deadline - Date.now();
-    if (left <= 0) throw busy(display, parseOwner(seen), lock, waitMs);
+    if (left <= 0) throw busy(display, seen === undefined ? undefined : parseOwner(seen), lock, waitMs);
     // Jitter, so that writers woken together do not collide again in step.
     await sleep(Math.min(left, delay + Math.random() * delay));
     delay = Math.min(delay * 2, 10);
+  }
+}
+
+/** The lock's text; null when it is gone, undefined when it cannot be read. */
+async function readLock(lock: string): Promise<string | null | undefined> {
+  try {
+    return await fsp.readFile(lock, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
   }
 }
 

@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { open, readlink } from 'node:fs/promises';
 import { ConcurrentEditError, EditError } from './errors.ts';
 
-export async function readNoFollow(file: string, display: string): Promise<Uint8Array> {
+export async function readNoFollow(file: string, display: string, doing = 'edit'): Promise<Uint8Array> {
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -14,7 +14,7 @@ export async function readNoFollow(file: string, display: string): Promise<Uint8
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP' || code === 'EMLINK') {
       const target = await readlink(file).catch(() => undefined);
-      throw new EditError(`${display} is a symbolic link${target ? ` (to ${target})` : ''}, so clientbook did not edit it: commands never follow a link to a file, which may lie outside the portfolio.`, {
+      throw new EditError(`${display} is a symbolic link${target ? ` (to ${target})` : ''}, so clientbook did not ${doing} it: commands never follow a link to a file, which may lie outside the portfolio.`, {
         hint: 'Nothing was read or written. Put the file itself in the portfolio in place of the link, then run the command again.',
       });
     }
@@ -24,7 +24,7 @@ export async function readNoFollow(file: string, display: string): Promise<Uint8
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new EditError(`${display} is not a regular file, so clientbook did not edit it.`, { hint: 'Client files are plain Markdown files.' });
+    if (!stat.isFile()) throw new EditError(`${display} is not a regular file, so clientbook did not ${doing} it.`, { hint: 'Client files are plain Markdown files.' });
     return await handle.readFile();
   } finally {
     await handle.close();
