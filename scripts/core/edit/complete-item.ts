@@ -83,9 +83,9 @@ function candidatesOf(root: YAMLMap, file: EditableFile): Candidate[] {
       }
       if (has('replace')) out.push({ ...base, kind: 'replacement', title: `Replace ${name}`, names: [`Replace ${name}`, name], open: true });
       if (has('expires')) {
-        // With a replacement planned, the expiry is no item: named only by its full title.
-        const due = status === 'in-use' && !has('replace');
-        out.push({ ...base, kind: 'expiry', title: `${name} expires`, names: due ? [`${name} expires`, name] : [`${name} expires`], open: due, ...(status === 'accepted' ? { closed: 'accepted: kept in use past its expiry on purpose' } : {}) });
+        // With a replacement planned, the expiry is no item of its own: named only by its full title.
+        const inUse = status === 'in-use';
+        out.push({ ...base, kind: 'expiry', title: `${name} expires`, names: inUse && !has('replace') ? [`${name} expires`, name] : [`${name} expires`], open: inUse, ...(status === 'accepted' ? { closed: 'accepted: kept in use past its expiry on purpose' } : {}) });
       } else if (!has('replace')) {
         out.push({ ...base, kind: 'expiry', title: `${name} expires`, names: [name], open: false, closed: status === 'accepted' ? 'accepted: kept in use past its expiry on purpose' : 'no `expires` date' });
       }
