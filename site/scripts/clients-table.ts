@@ -49,7 +49,8 @@ export function enhanceClientsTable(doc: Document): void {
     let shown = 0;
     for (const row of rows) {
       const ok = matches({ fields: { ...row.dataset }, search: row.dataset.search ?? '' }, { fields, text });
-      row.hidden = !ok;
+      // Only rows that change are written: a thousand attribute writes would restyle the whole table.
+      if (row.hidden === ok) row.hidden = !ok;
       if (ok) shown++;
     }
     if (status) status.textContent = shown === rows.length ? `All ${rows.length} clients.` : `${shown} of ${rows.length} clients.`;
