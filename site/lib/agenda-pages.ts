@@ -6,7 +6,7 @@
  * The rows left out are counted by due date (`omitted`), so that the regrouping script, opening
  * the page on a later day, counts each group right even for the rows it does not have.
  */
-import type { AgendaRow } from './agenda.ts';
+import type { AgendaData, AgendaRow } from './agenda.ts';
 
 /** Rows of each group written into the agenda page. */
 export const AGENDA_SHOWN = 40;
@@ -23,6 +23,15 @@ export const LIST_TITLES: Record<AgendaList, string> = {
   upcoming: 'Upcoming',
   later: 'Later',
   checks: 'Meetings and outlook checks',
+};
+
+/** The link to each full list. */
+export const LIST_LINKS: Record<AgendaList, string> = {
+  overdue: 'All overdue items',
+  today: 'All of today’s items',
+  upcoming: 'All upcoming items',
+  later: 'All later items',
+  checks: 'All meetings and outlook checks',
 };
 
 export interface ShownRows {
@@ -62,4 +71,36 @@ export function listPages<T>(rows: readonly T[], size = LIST_PAGE_SIZE): T[][] {
   const pages: T[][] = [];
   for (let i = 0; i < rows.length; i += size) pages.push(rows.slice(i, i + size));
   return pages.length > 0 ? pages : [[]];
+}
+
+export interface AgendaListView extends ShownRows {
+  list: AgendaList;
+  /** Every row of the list, in order (the full list's pages). */
+  all: AgendaRow[];
+}
+
+/**
+ * What the agenda page holds of each list. "Later" rows are only there to move into "upcoming" on
+ * a later day, after the upcoming rows: when upcoming is cut short, none of them would be shown.
+ */
+export function agendaLists(agenda: AgendaData, max = AGENDA_SHOWN): Record<AgendaList, AgendaListView> {
+  const rowsOf = (status: string) => agenda.groups.find((g) => g.status === status)?.rows ?? [];
+  const view = (list: AgendaList, all: AgendaRow[], limit: number): AgendaListView => ({
+    list,
+    all,
+    ...firstRows(all, limit, list === 'overdue' || list === 'today'),
+  });
+  const upcoming = view('upcoming', rowsOf('upcoming'), max);
+  return {
+    overdue: view('overdue', rowsOf('overdue'), max),
+    today: view('today', rowsOf('today'), max),
+    upcoming,
+    later: view('later', rowsOf('later'), upcoming.omitted > 0 ? 0 : max),
+    checks: view('checks', agenda.checks, max),
+  };
+}
+
+/** The lists that are longer than the agenda shows: they get pages of their own. */
+export function listsWithPages(lists: Record<AgendaList, AgendaListView>): AgendaListView[] {
+  return AGENDA_LISTS.map((l) => lists[l]).filter((v) => v.omitted > 0);
 }

@@ -25,7 +25,11 @@ export const routes = {
   clientRoadmap: (id: string) => `clients/${clientSlug(id)}/roadmap/index.html`,
   meetingSheet: (id: string) => `clients/${clientSlug(id)}/meeting-sheet/index.html`,
   roadmap: () => 'roadmap/index.html',
+  /** A quarter of the portfolio roadmap (or `overdue`, `later`) with all its items (the roadmap page shows the first few). */
+  roadmapQuarter: (key: string) => `roadmap/${key}/index.html`,
   health: () => 'health/index.html',
+  /** A full list of the agenda (overdue, upcoming...), in pages of a few hundred rows. */
+  agendaList: (list: string, page = 1) => (page === 1 ? `agenda/${list}/index.html` : `agenda/${list}/${page}/index.html`),
   calendar: () => 'calendar.ics',
 } as const;
 

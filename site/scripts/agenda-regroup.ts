@@ -39,13 +39,55 @@ function fill(list: Element, status: string, rows: Row[]): void {
   });
 }
 
-function setCount(section: Element, doc: Document, key: string, n: number): void {
+/**
+ * The rows a long list left out of the page (`data-omitted`: `YYYY-MM-DD n,...`, `-` undated), by the
+ * group each belongs in today, with the full lists they are in: counted, though not shown.
+ */
+interface Omitted {
+  counts: Record<DayStatus, number>;
+  lists: Record<DayStatus, { href: string; text: string }[]>;
+}
+
+function omittedRows(sections: Iterable<Element>, today: string, window: number): Omitted {
+  const omitted: Omitted = { counts: { overdue: 0, today: 0, upcoming: 0, later: 0 }, lists: { overdue: [], today: [], upcoming: [], later: [] } };
+  for (const section of sections) {
+    const d = (section as HTMLElement).dataset;
+    if (!d.omitted) continue;
+    for (const entry of d.omitted.split(',')) {
+      const [due, n] = entry.split(' ') as [string, string];
+      const status = dayStatus(due === '-' ? null : due, today, window);
+      omitted.counts[status] += Number(n);
+      if (!omitted.lists[status].some((l) => l.href === d.listHref)) omitted.lists[status].push({ href: d.listHref ?? '', text: d.listLink ?? '' });
+    }
+  }
+  return omitted;
+}
+
+function setCount(section: Element, doc: Document, key: string, shown: number, omitted: number, lists: { href: string; text: string }[]): void {
+  const n = shown + omitted;
   const count = section.querySelector('[data-group-count]');
   if (count) count.textContent = String(n);
   const empty = section.querySelector<HTMLElement>('[data-empty]');
   if (empty) empty.hidden = n > 0;
   const chip = doc.querySelector(`[data-count="${key}"]`);
   if (chip) chip.textContent = String(n);
+  const more = section.querySelector<HTMLElement>('[data-more]');
+  if (!more) return;
+  more.hidden = omitted === 0;
+  const text = more.querySelector('[data-more-text]');
+  if (text) text.textContent = `Showing ${shown} of ${n}.`;
+  const links = more.querySelector('[data-more-links]');
+  if (links) {
+    links.replaceChildren();
+    lists.forEach((list, i) => {
+      if (i > 0) links.append(' · ');
+      const a = doc.createElement('a');
+      a.href = list.href;
+      // The full lists are those of the build: their pages show each row's status for today.
+      a.textContent = list.text;
+      links.append(a);
+    });
+  }
 }
 
 function formatDay(date: string, lang: string): string {
@@ -76,12 +118,13 @@ export function regroupAgenda(doc: Document, now: Date): void {
       buckets[row.status].push(row);
     }
   }
+  const omitted = omittedRows(groups.values(), today, windowDays);
   for (const status of STATUSES) {
     const section = groups.get(status);
     const list = section?.querySelector('[data-list]');
     if (!section || !list) continue;
     fill(list, status, buckets[status]);
-    setCount(section, doc, status, buckets[status].length);
+    setCount(section, doc, status, buckets[status].length, omitted.counts[status], omitted.lists[status]);
   }
 
   const checks = root.querySelector('[data-checks]');
@@ -92,7 +135,9 @@ export function regroupAgenda(doc: Document, now: Date): void {
       li.hidden = row.status === 'later';
       if (!li.hidden) shown++;
     }
-    setCount(checks, doc, 'checks', shown);
+    const left = omittedRows([checks], today, windowDays);
+    const calls = left.counts.overdue + left.counts.today + left.counts.upcoming;
+    setCount(checks, doc, 'checks', shown, calls, calls > 0 ? left.lists.overdue.concat(left.lists.today, left.lists.upcoming).slice(0, 1) : []);
   }
 
   const notice = root.querySelector<HTMLElement>('[data-regrouped]');
