@@ -6,7 +6,10 @@
  * both alike; peak memory and CPU time of each process; a table with ratios and the growth from the
  * smallest size to the largest; the targets, met or not; JSON in bench/results/.
  *
- *   npm run bench [-- --sizes 100,1000 --runs 3 --site-runs 1 --only core,site,dev --update-docs]
+ *   npm run bench [-- --sizes 100,1000 --runs 3 --site-runs 1 --only core,site,dev,browser --update-docs]
+ *
+ * `browser`: the agenda and the clients table opened in Chromium at 390 px with the CPU slowed 4×,
+ * the time until the main thread is free, and the weight of the largest page (scripts/bench/page-ready.ts).
  *
  * Not a test: nothing here fails a build. `docs/performance.md` says how to read the figures.
  */
@@ -19,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { freshBundle } from '../bin/bundled.js';
 import { bundleCli } from '../bundle/build.ts';
 import { generatePortfolio } from './generate.ts';
+import { PAGE_LIMIT_BYTES, THROTTLE, TIMED_PAGES, VIEWPORT, pageReadyTimes, pageWeights } from './page-ready.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'scripts/bin/clientbook.js');
@@ -52,6 +56,8 @@ interface Figure {
   output?: { pages: number; bytes: number };
   /** Extra figures (dev revalidation). */
   detail?: Record<string, number>;
+  /** The largest page of the build (the browser part). */
+  largest?: { file: string; bytes: number };
 }
 
 /** Runs a command to completion; its wall time, and the CPU time and peak RSS its node processes report. */
@@ -134,7 +140,7 @@ async function alternate(n: number, runs: number, steps: Step[]): Promise<Figure
   }));
 }
 
-type Part = 'core' | 'site' | 'dev';
+type Part = 'core' | 'site' | 'dev' | 'browser';
 
 async function benchSize(n: number, options: { runs: number; siteRuns: number; parts: Set<Part> }, work: string): Promise<Figure[]> {
   const dir = path.join(work, `portfolio-${n}`);
@@ -205,6 +211,22 @@ async function benchSize(n: number, options: { runs: number; siteRuns: number; p
       detail: { p95Ms: med('p95Ms'), maxMs: Math.max(...results.map((r) => r.maxMs!)), startupMs: med('startupMs') },
     });
   }
+  if (options.parts.has('browser')) {
+    // One build, not timed; then each timed page opened afresh `runs` times (fewer at 10,000:
+    // a throttled phone takes a while over a page of that size).
+    const siteOut = path.join(work, `dist-${n}-browser`);
+    await rm(siteOut, { recursive: true, force: true });
+    await measure(node, [bin, 'build', '--dir', dir, '--out', siteOut, '--as-of', AS_OF]);
+    const pages = await pageWeights(siteOut);
+    const ready = await pageReadyTimes(siteOut, n >= 10_000 ? Math.min(options.runs, 2) : Math.min(options.runs, 3));
+    for (const [page, file] of Object.entries(TIMED_PAGES)) {
+      const bytes = pages.find((p) => p.file === file)?.bytes ?? 0;
+      process.stderr.write(`  ${n.toLocaleString('en-US')} clients, ${page} ready on a phone: ${ready.runs[page]!.map(fmtMs).join(', ')} (${fmtKb(bytes)})\n`);
+      figures.push({ name: `${page} page ready (phone, ${THROTTLE}× CPU)`, ms: ready.ms[page]!, cpuMs: NaN, runs: ready.runs[page]!, rss: 0, output: { pages: 1, bytes } });
+    }
+    figures.push({ name: 'largest page', ms: NaN, cpuMs: NaN, runs: [], rss: 0, largest: pages[0]! });
+    await rm(siteOut, { recursive: true, force: true });
+  }
   return figures;
 }
 
@@ -228,6 +250,7 @@ async function devRevalidate(dir: string): Promise<Record<string, number>> {
 
 const fmtMs = (ms: number) =>
   Number.isNaN(ms) ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
+const fmtKb = (b: number) => `${Math.round(b / 1000).toLocaleString('en-US')} kB`;
 const fmtMb = (b: number) =>
   !b ? '' : b < 10 * 2 ** 20 ? `${(b / 2 ** 20).toFixed(1)} MiB` : `${Math.round(b / 2 ** 20).toLocaleString('en-US')} MiB`;
 
@@ -264,6 +287,7 @@ function table(results: Record<number, Figure[]>): string {
     const cells = sizes.map((n) => {
       const f = results[n]!.find((x) => x.name === name);
       if (!f) return '';
+      if (f.largest) return `${fmtKb(f.largest.bytes)} (${f.largest.file})`;
       const floor = f.floor ? results[n]!.find((x) => x.name === f.floor) : undefined;
       const ratio = floor ? ` **${(f.ms / floor.ms).toFixed(2)}×**` : '';
       const mem = f.rss ? `, ${fmtMb(f.rss)}` : '';
@@ -271,7 +295,7 @@ function table(results: Record<number, Figure[]>): string {
     });
     const a = results[first]!.find((x) => x.name === name);
     const b = results[last]!.find((x) => x.name === name);
-    const g = growth && a && b ? ` ×${(b.ms / a.ms).toFixed(1)} |` : growth ? ' |' : '';
+    const g = growth && a && b && !Number.isNaN(a.ms) ? ` ×${(b.ms / a.ms).toFixed(1)} |` : growth ? ' |' : '';
     return `| ${name} | ${cells.join(' | ')} |${g}`;
   });
   const pages = sizes
@@ -295,6 +319,12 @@ function targets(results: Record<number, Figure[]>): string {
   }
   const big = get(10_000, 'site build');
   if (big) check(big.ms < 60_000 && big.rss < 2 * 2 ** 30, `10,000 clients built in under 60 s within 2 GiB (${fmtMs(big.ms)}, ${fmtMb(big.rss)})`);
+  for (const page of Object.keys(TIMED_PAGES)) {
+    const ready = get(1000, `${page} page ready (phone, ${THROTTLE}× CPU)`);
+    if (ready) check(ready.ms < 1500, `the ${page} page's main thread free in < 1.5 s at 1,000 clients, ${VIEWPORT.width} px, ${THROTTLE}× CPU throttling (${fmtMs(ready.ms)})`);
+  }
+  const largest = get(1000, 'largest page')?.largest;
+  if (largest) check(largest.bytes <= PAGE_LIMIT_BYTES, `no page over 1 MB at 1,000 clients (largest: ${largest.file}, ${fmtKb(largest.bytes)})`);
   const dev = get(1000, 'dev: one edit revalidated');
   if (dev) check(dev.ms < 200, `one edit revalidated in < 200 ms at 1,000 clients (median ${fmtMs(dev.ms)}, slowest ${fmtMs(dev.detail!.maxMs!)})`);
   return lines.join('\n');
@@ -310,15 +340,15 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100,1000,10000' },
     runs: { type: 'string', default: '5' },
     'site-runs': { type: 'string' },
-    only: { type: 'string', default: 'core,site,dev' },
+    only: { type: 'string', default: 'core,site,dev,browser' },
     'update-docs': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes!.split(',').map((s) => Number(s.replace(/[_,]/g, '')));
 const runs = Number(values.runs);
 const parts = new Set(values.only!.split(',') as Part[]);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1) || [...parts].some((p) => !['core', 'site', 'dev'].includes(p))) {
-  process.stderr.write('usage: npm run bench [-- --sizes 100,1000,10000 --runs 5 --site-runs 3 --only core,site,dev --update-docs]\n');
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1) || [...parts].some((p) => !['core', 'site', 'dev', 'browser'].includes(p))) {
+  process.stderr.write('usage: npm run bench [-- --sizes 100,1000,10000 --runs 5 --site-runs 3 --only core,site,dev,browser --update-docs]\n');
   process.exit(2);
 }
 const work = path.join(os.tmpdir(), 'clientbook-bench');

@@ -50,14 +50,14 @@ describe('what the dev server serves', { timeout: 120_000 }, () => {
     '/robots.txt',
     '/site.css',
     '/@vite/client',
-    '/site/pages/index.astro?astro&type=script&index=0&lang.ts',
+    '/site/pages/clients/index.astro?astro&type=script&index=0&lang.ts',
   ])('%s is served', async (p) => {
     const response = await get(p);
     expect(response.status).toBe(200);
   });
 
   test('a page and its scripts load, with their imports', async () => {
-    const script = await (await get('/site/pages/index.astro?astro&type=script&index=0&lang.ts')).text();
+    const script = await (await get('/site/pages/clients/index.astro?astro&type=script&index=0&lang.ts')).text();
     const imported = /from "(\/site\/[^"]+)"/.exec(script)![1]!;
     expect((await get(imported)).status).toBe(200);
     expect((await get(`${imported}?raw`)).status).toBe(404);
@@ -86,7 +86,7 @@ describe('what the dev server serves', { timeout: 120_000 }, () => {
     '/site/lib/site-data.ts?raw',
     '/site/pages/index.astro',
     '/site/pages/index.astro?raw',
-    '/site/pages/index.astro?astro&type=script&index=0&lang.ts&raw',
+    '/site/pages/clients/index.astro?astro&type=script&index=0&lang.ts&raw',
     '/site/public/site.css',
     '/site.css?raw',
     '/node_modules/astro/package.json',
