@@ -44,6 +44,7 @@ describe('a read-only client file', () => {
     ['done', 'Call Ann'],
     ['note', 'Visited.'],
     ['met'],
+    ['add', 'Call Bob'],
   ])('is refused by %s: named, exit 1, untouched', async (...argv) => {
     const dir = await portfolio({ 'acme.md': acme });
     await chmod(path.join(dir, 'acme.md'), 0o444);
@@ -122,6 +123,7 @@ describe('long names', () => {
     ['done', 'Call Ann'],
     ['note', 'Visited.'],
     ['met'],
+    ['add', 'Call Bob'],
   ])('a 230-character id: %s works', async (...argv) => {
     expect(id).toHaveLength(230);
     const dir = await portfolio({ [`${id}.md`]: acme });

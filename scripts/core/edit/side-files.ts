@@ -44,7 +44,7 @@ export function breakPathFor(lock: string): string {
 
 /** The owner pid of a temporary file, from its name; undefined for any other name. */
 export function tempOwner(name: string): number | undefined {
-  const m = /^\..*\.clientbook-(\d+)-[0-9a-f]{8}\.tmp$/.exec(name);
+  const m = /^\..*\.clientbook-(\d+)-[0-9A-Za-z]+\.tmp$/.exec(name);
   const pid = m ? Number(m[1]) : 0;
   return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
 }
