@@ -1,16 +1,15 @@
 /** load -> validate -> model, in one pass, every diagnostic collected. */
-import path from 'node:path';
-import { parseDate, today, type PlainDate } from './dates.ts';
+import type { PlainDate } from './dates.ts';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.ts';
-import { PortfolioNotFoundError } from './errors.ts';
 import type { ClientFile } from './validate/client-file.ts';
 import { checkMany } from './validate/check-many.ts';
-import { listClientFiles } from './load/walk.ts';
 import type { Client } from './model/client.ts';
-import { loadSettings, type Settings } from './settings.ts';
+import { openPortfolioFolder } from './portfolio-folder.ts';
+import type { Settings } from './settings.ts';
 import { checkCrossFile } from './validate/cross-file.ts';
 
 export { PortfolioNotFoundError } from './errors.ts';
+export { resolveAsOf } from './portfolio-folder.ts';
 
 export interface Portfolio {
   /** Absolute path of the portfolio folder. */
@@ -41,25 +40,12 @@ export interface LoadOptions {
 }
 
 export async function loadPortfolio(options: LoadOptions): Promise<Portfolio> {
-  const cwd = options.cwd ?? process.cwd();
-  const dir = path.resolve(cwd, options.dir);
-  // The folder's path from the working directory, worked out once: `rel` is already relative to it.
-  const base = toPosix(path.relative(cwd, dir));
-  const display = (rel: string) => (base === '' ? rel : rel === '' ? base : `${base}/${rel}`);
-  let relPaths: string[];
-  try {
-    relPaths = await listClientFiles(dir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? String(error)})`;
-    throw new PortfolioNotFoundError(`The portfolio folder ${display('') || '.'} ${why}.`);
-  }
-  const { settings, diagnostics: settingsDiagnostics } = await loadSettings(dir, display('') || '.');
-  const asOf = resolveAsOf(options.asOf, settings.timeZone);
+  const folder = await openPortfolioFolder(options);
+  const { dir, display, relPaths, asOf } = folder;
   // Each file read synchronously (for many small files in the page cache, as they are after a
   // checkout or an edit, several times faster than promises), on every core for a large portfolio.
   const files = await checkMany({ dir, relPaths, display, asOf, diagnosticsOnly: options.diagnosticsOnly ?? false });
-  return assemble(dir, settings, asOf, files, settingsDiagnostics);
+  return assemble(dir, folder.settings, asOf, files, folder.settingsDiagnostics);
 }
 
 /** Builds the portfolio from checked files (also used by `dev`, which re-checks one file at a time). */
@@ -106,13 +92,3 @@ function byNameThenId(locale: string): (a: Client, b: Client) => number {
     return byName.compare(a.data.name, b.data.name) || byId.compare(a.id, b.id);
   };
 }
-
-export function resolveAsOf(asOf: string | PlainDate | undefined, timeZone: string): PlainDate {
-  if (asOf === undefined) return today(timeZone);
-  if (typeof asOf !== 'string') return asOf;
-  const parsed = parseDate(asOf);
-  if (!parsed) throw new RangeError(`"${asOf}" is not a date: write YYYY-MM-DD, e.g. 2026-12-01.`);
-  return parsed;
-}
-
-const toPosix = (p: string) => p.split(path.sep).join('/');

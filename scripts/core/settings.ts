@@ -60,31 +60,35 @@ export const settingsSchema = z.object({
   stale_months: whole(1, 120, '6').default(6),
 });
 
-export interface Settings {
-  title: string;
-  timeZone: string;
-  currency: string;
-  dueWindow: number;
-  /** `asset_notice`; undefined: an asset's notice is the window. */
-  assetNotice?: number | undefined;
-  locale: string;
-  staleMonths: number;
-}
+type SettingsData = z.output<typeof settingsSchema>;
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+/**
+ * The settings as the code reads them: the schema's keys in camelCase, with the schema's defaults,
+ * and always a time zone. `format` is checked when the file is read (format-version.ts), not kept.
+ */
+export type Settings = { [K in keyof SettingsData as K extends 'format' ? never : CamelCase<K>]: SettingsData[K] } & { timeZone: string };
 
 let systemZone: string | undefined;
 
-export const DEFAULT_SETTINGS: Settings = {
-  title: 'Client book',
-  // Asked for only when a portfolio names no time zone: finding the system's costs every command
-  // start tens of milliseconds.
-  get timeZone() {
-    return (systemZone ??= systemTimeZone());
-  },
-  currency: 'USD',
-  dueWindow: 30,
-  locale: 'en-US',
-  staleMonths: 6,
-};
+function toSettings(data: SettingsData): Settings {
+  return {
+    title: data.title,
+    // Asked for only when a portfolio names no time zone: finding the system's costs every command
+    // start tens of milliseconds.
+    get timeZone() {
+      return data.time_zone ?? (systemZone ??= systemTimeZone());
+    },
+    currency: data.currency,
+    dueWindow: data.due_window,
+    assetNotice: data.asset_notice,
+    locale: data.locale,
+    staleMonths: data.stale_months,
+  };
+}
+
+/** The settings of a portfolio without `clientbook.yaml`: the schema's defaults, written there once. */
+export const DEFAULT_SETTINGS: Settings = toSettings(settingsSchema.parse({}, { jitless: true }));
 
 /** Reads `<dir>/clientbook.yaml` if there is one; problems are diagnostics and defaults are used. */
 export async function loadSettings(dir: string, displayDir: string): Promise<{ settings: Settings; diagnostics: Diagnostic[] }> {
@@ -101,17 +105,7 @@ export async function loadSettings(dir: string, displayDir: string): Promise<{ s
   const { data, parsed } = checkYaml(text, 0, settingsSchema, sink, 'settings file');
   const tooNew = parsed && formatTooNew(parsed.doc, sink);
   if (tooNew) return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [tooNew] };
-  const settings: Settings = data
-    ? {
-        title: data.title,
-        timeZone: data.time_zone ?? DEFAULT_SETTINGS.timeZone,
-        currency: data.currency,
-        dueWindow: data.due_window,
-        assetNotice: data.asset_notice,
-        locale: data.locale,
-        staleMonths: data.stale_months,
-      }
-    : { ...DEFAULT_SETTINGS };
+  const settings: Settings = data ? toSettings(data) : { ...DEFAULT_SETTINGS };
   return { settings, diagnostics: sink.items };
 }
 

@@ -61,26 +61,19 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
   // leave handles open (the command would hang instead of exiting with the message).
   if (port !== undefined && options.site !== false) await checkPortFree(port, options.host);
   const p = paint(io.color);
-  let watcher: PortfolioWatcher;
   /** The site's side of each update (set once the site runs). */
   let toSite: (() => void) | undefined;
-  try {
-    watcher = await watchPortfolio({
-      dir: options.dir,
-      cwd: io.cwd,
-      ...(options.asOf ? { asOf: options.asOf } : {}),
-      onUpdate: (update) => {
-        io.stdout(formatUpdate(update, io.cwd, p));
-        toSite?.();
-      },
-      onError: (error) => io.stderr(`${p.red('watch error')}: ${printable(error instanceof Error ? error.message : String(error))}\n`),
-    });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new UserError(`The portfolio folder ${options.dir} does not exist.`, { hint: 'Run clientbook in the folder that holds clients/, or pass --dir PATH.' });
-    throw error;
-  }
+  // A folder that is not there throws PortfolioNotFoundError, which main reports as for every command.
+  const watcher = await watchPortfolio({
+    dir: options.dir,
+    cwd: io.cwd,
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+    onUpdate: (update) => {
+      io.stdout(formatUpdate(update, io.cwd, p));
+      toSite?.();
+    },
+    onError: (error) => io.stderr(`${p.red('watch error')}: ${printable(error instanceof Error ? error.message : String(error))}\n`),
+  });
   const { portfolio } = watcher.live;
   if (portfolio.diagnostics.length > 0) io.stdout(`${formatText(portfolio.diagnostics, io.cwd, p)}\n`);
   io.stdout(`${summary(portfolio.diagnostics, portfolio.files)} Watching ${printable(watcher.live.display('') || '.')} for changes.\n`);

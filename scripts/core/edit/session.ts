@@ -4,10 +4,9 @@
  */
 
 import path from 'node:path';
-import { today, type PlainDate } from '../dates.ts';
+import type { PlainDate } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { listClientFiles } from '../load/walk.ts';
-import { loadSettings, type Settings } from '../settings.ts';
+import { openPortfolioFolder, type PortfolioFolder as OpenedFolder } from '../portfolio-folder.ts';
 import { writeFileAtomic, type AtomicFs } from './atomic-write.ts';
 import { applyEdit, openEditable, type EditableFile, type EditPlan } from './editable-file.ts';
 import { ConcurrentEditError, EditError } from './errors.ts';
@@ -17,33 +16,18 @@ import { removeLeftovers } from './leftovers.ts';
 import { readNoFollow } from './read-no-follow.ts';
 import { checkWritable } from './writable.ts';
 
-export interface PortfolioFolder {
-  /** Absolute path. */
-  dir: string;
-  cwd: string;
-  settings: Settings;
+/** The folder an edit works in: the one every command opens, with today as the edit's day. */
+export interface PortfolioFolder extends OpenedFolder {
   /** Today in the portfolio's time zone. */
   today: PlainDate;
-  /** Client files, relative to `dir`. */
-  relPaths: string[];
 }
 
 /** Display path of a file of the folder, relative to the working directory. */
-export const displayPath = (folder: Pick<PortfolioFolder, 'dir' | 'cwd'>, relPath: string) =>
-  path.relative(folder.cwd, path.join(folder.dir, relPath)).split(path.sep).join('/');
+export const displayPath = (folder: Pick<PortfolioFolder, 'display'>, relPath: string) => folder.display(relPath);
 
 export async function openFolder(dirOption: string, cwd: string): Promise<PortfolioFolder> {
-  const dir = path.resolve(cwd, dirOption);
-  let relPaths: string[];
-  try {
-    relPaths = await listClientFiles(dir);
-  } catch (error) {
-    throw new EditError(`Cannot read the portfolio folder ${dirOption}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, {
-      hint: 'Run clientbook in the folder that holds clients/, or pass --dir PATH.',
-    });
-  }
-  const { settings } = await loadSettings(dir, dirOption);
-  return { dir, cwd, settings, today: today(settings.timeZone), relPaths };
+  const folder = await openPortfolioFolder({ dir: dirOption, cwd });
+  return { ...folder, today: folder.asOf };
 }
 
 export interface EditOutcome {

@@ -4,14 +4,14 @@
  * their id, so cross-file rules (unique ids, referrals) still see the whole portfolio.
  */
 import path from 'node:path';
-import { today } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkClientFile, type ClientFile } from '../validate/client-file.ts';
 import { decodeSource, splitFrontMatter } from '../load/source.ts';
 import type { Client } from '../model/client.ts';
 import { diffPortfolios, type DiffSide, type InvalidFile, type PortfolioDiff } from '../model/diff.ts';
 import { assemble } from '../portfolio.ts';
-import { loadSettings, type Settings } from '../settings.ts';
+import { openPortfolioFolder } from '../portfolio-folder.ts';
+import type { Settings } from '../settings.ts';
 import { clientIdOf } from './client-path.ts';
 import { findRepository, toRepoPath, type Repository } from './repository.ts';
 import { git, GitError } from './run.ts';
@@ -50,7 +50,8 @@ const SHOWN_ERRORS = 3;
 export async function comparePortfolio(options: CompareOptions): Promise<Comparison> {
   const dir = path.resolve(options.dir);
   const repo = await findRepository(dir);
-  const { settings } = await loadSettings(dir, '.');
+  // The folder may be gone from the working tree: it is compared with its past all the same.
+  const { settings, asOf } = await openPortfolioFolder({ dir, cwd: dir, mayBeMissing: true });
   let note: string | undefined;
   let fromSnapshot: Snapshot;
   if (options.from !== undefined) {
@@ -78,7 +79,6 @@ export async function comparePortfolio(options: CompareOptions): Promise<Compari
     if (before !== undefined && b && before === frontMatterOf(b)) changed.delete(rel);
   }
 
-  const asOf = today(settings.timeZone);
   const side = (snapshot: Snapshot, bytes: ReadonlyMap<string, Uint8Array>): DiffSide => {
     const files: ClientFile[] = [...snapshot.files.keys()].map((rel) => {
       const display = toRepoPath(repo, rel);

@@ -17,8 +17,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compareDates, Temporal, today as todayIn, type PlainDate } from '../dates.ts';
-import { listClientFiles } from '../load/walk.ts';
-import { loadSettings } from '../settings.ts';
+import { PortfolioNotFoundError } from '../errors.ts';
+import { openPortfolioFolder, type PortfolioFolder } from '../portfolio-folder.ts';
 import { clientIdOf, isClientPath } from './client-path.ts';
 import { readLog, type FileChange, type LogCommit } from './log.ts';
 import { findRepository, toPortfolioPath, toRepoPath, type Repository } from './repository.ts';
@@ -74,13 +74,15 @@ const unavailable = (reason: string): History => ({
 /** The history of every client file in the portfolio folder `dir`. Never throws for a missing repository or git. */
 export async function readHistory(dir: string, options: HistoryOptions = {}): Promise<History> {
   const folder = path.resolve(dir);
-  const timeZone = options.timeZone ?? (await loadSettings(folder, '.')).settings.timeZone;
-  let current: string[];
+  let opened: PortfolioFolder;
   try {
-    current = await listClientFiles(folder);
-  } catch {
+    opened = await openPortfolioFolder({ dir: folder, cwd: folder });
+  } catch (error) {
+    if (!(error instanceof PortfolioNotFoundError)) throw error;
     return unavailable(`History is not shown: the portfolio folder ${folder} cannot be read.`);
   }
+  const timeZone = options.timeZone ?? opened.settings.timeZone;
+  const current = opened.relPaths;
   let repo: Repository;
   let commits: LogCommit[];
   let changes: Awaited<ReturnType<typeof readWorkingChanges>>;

@@ -8,9 +8,10 @@ import { type PlainDate } from '../dates.ts';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { readProblem, unreadableFile } from '../validate/check-many.ts';
 import { checkClientFile, type ClientFile } from '../validate/client-file.ts';
-import { isIgnoredName, listClientFiles } from '../load/walk.ts';
-import { assemble, resolveAsOf, type Portfolio } from '../portfolio.ts';
-import { SETTINGS_FILE, loadSettings, type Settings } from '../settings.ts';
+import { isIgnoredName } from '../load/walk.ts';
+import { assemble, type Portfolio } from '../portfolio.ts';
+import { displayPaths, openPortfolioFolder, resolveAsOf } from '../portfolio-folder.ts';
+import { SETTINGS_FILE, type Settings } from '../settings.ts';
 import { checkCrossFile } from '../validate/cross-file.ts';
 
 export interface LiveOptions {
@@ -53,6 +54,7 @@ export class LivePortfolio {
   readonly dir: string;
   readonly cwd: string;
   readonly #asOfOption: string | undefined;
+  readonly #display: (relPath: string) => string;
   #settings!: Settings;
   #settingsDiagnostics: Diagnostic[] = [];
   #asOf!: PlainDate;
@@ -63,6 +65,7 @@ export class LivePortfolio {
   private constructor(options: LiveOptions) {
     this.dir = path.resolve(options.cwd, options.dir);
     this.cwd = options.cwd;
+    this.#display = displayPaths(this.dir, this.cwd);
     this.#asOfOption = options.asOf;
   }
 
@@ -87,17 +90,16 @@ export class LivePortfolio {
     return [...this.#files.keys()].filter((rel) => rel.startsWith(prefix));
   }
 
-  display(relPath: string): string {
-    return path.relative(this.cwd, path.join(this.dir, relPath)).split(path.sep).join('/');
+  get display(): (relPath: string) => string {
+    return this.#display;
   }
 
   /** Re-reads the settings and every file (at start, when the settings change, and when the day changes). */
   async reloadAll(): Promise<Portfolio> {
-    const { settings, diagnostics } = await loadSettings(this.dir, this.display('') || '.');
+    const { settings, settingsDiagnostics, asOf, relPaths } = await openPortfolioFolder({ dir: this.dir, cwd: this.cwd, asOf: this.#asOfOption });
     this.#settings = settings;
-    this.#settingsDiagnostics = diagnostics;
-    this.#asOf = resolveAsOf(this.#asOfOption, settings.timeZone);
-    const relPaths = await listClientFiles(this.dir);
+    this.#settingsDiagnostics = settingsDiagnostics;
+    this.#asOf = asOf;
     this.#files.clear();
     for (let i = 0; i < relPaths.length; i += 32) {
       const batch = relPaths.slice(i, i + 32);
