@@ -126,7 +126,7 @@ describe('what the dev server serves', { timeout: 120_000 }, () => {
 
   test("pages carry the built site's Content-Security-Policy, with live reload's own connection", async () => {
     const expected =
-      "default-src 'none'; img-src data:; font-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self'; script-src 'self'; style-src 'self'";
+      "default-src 'none'; img-src data:; font-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'; manifest-src 'self'; worker-src 'self'; connect-src 'self'; script-src 'self'; style-src 'self'";
     expect(devCsp(CSP_DIRECTIVES)).toBe(expected);
     for (const p of ['/', '/clients/acme/', '/health/', '/no-such-page/']) expect((await get(p)).headers.get('content-security-policy'), p).toBe(expected);
   });
