@@ -190,3 +190,84 @@ describe('a file without changes', () => {
     expect(codes(plain)).toEqual([]);
   });
 });
+
+describe('what each signal says', () => {
+  test('its summary, why it matters and what to do, as the health page shows them', () => {
+    const everything = [...TROUBLED, '  - title: Older', '    due: 2025-10-01', 'x-none: 1']
+      .join('\n')
+      .replace('meetings:\n  cadence: monthly\n  last: 2025-01-10', '')
+      .replace('actions:\n  - title: Send the quote\n    due: 2025-11-01\n', 'actions:\n  - title: Send the quote\n    due: 2025-11-01\n    done: 2025-11-02\n');
+    const signals = clientHealth(makeClient('gone', everything), at({ lastChanged: new Map([['gone', date('2026-01-15')]]) }));
+    expect(signals).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "no-meeting-rhythm",
+          "days": null,
+          "summary": "No meeting rhythm on record.",
+          "todo": "Agree a rhythm at the next visit (monthly for strategic clients, quarterly at least for the rest) and write it under meetings.",
+          "why": "Without a rhythm, meetings happen only when something breaks, and the client hears from you only then.",
+        },
+        {
+          "code": "outlook-stale",
+          "days": null,
+          "summary": "Growth outlook never asked.",
+          "todo": "Put the roadmap questions on the agenda of the next meeting.",
+          "why": "Plans made on an outlook you assumed are plans for another business. Hiring, cut-backs and budgets change what they need.",
+        },
+        {
+          "code": "action-long-overdue",
+          "days": 426,
+          "summary": "“Older” was due 2025-10-01, 426 days ago.",
+          "todo": "Do it this week, or tell the client why not and set a date you will keep; drop it if it no longer matters.",
+          "why": "An action left for months is a promise the client has stopped expecting, or one they have given to someone else.",
+        },
+        {
+          "code": "shrinking",
+          "days": null,
+          "summary": "The business is shrinking.",
+          "todo": "Show how to spend less without risk: fewer seats, longer life for what works, a smoothed roadmap.",
+          "why": "A shrinking client cuts costs, and outside IT is an easy line to cut.",
+        },
+        {
+          "code": "file-stale",
+          "days": 320,
+          "summary": "The file has not changed since 2026-01-15.",
+          "todo": "Record the last visit, or plan the next one.",
+          "why": "No notes for months usually means no contact for months.",
+        },
+      ]
+    `);
+    const withMeeting = clientHealth(makeClient('acme', clientYaml('Acme', 'meetings:\n  cadence: monthly\n  last: 2026-09-01')), at());
+    expect(withMeeting).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "meeting-overdue",
+          "days": 61,
+          "summary": "The monthly meeting was due 2026-10-01, 61 days ago.",
+          "todo": "Call today and book the meeting, face to face if you can.",
+          "why": "Clients who do not see you regularly stop thinking of you as their IT partner; a competitor or a vendor fills the gap.",
+        },
+      ]
+    `);
+    const idle = 'name: Idle\ntype: basic\ncontact:\n  name: Pat\ngrowth:\n  outlook: shrinking\n  note: Two stores closed\n  asked: 2026-06-01\nactions: []\nmeetings:\n  cadence: none';
+    expect(clientHealth(makeClient('idle', idle), at()).map(({ code, summary, todo }) => ({ code, summary, todo }))).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "no-meeting-rhythm",
+          "summary": "Meetings are set to none: no regular meeting.",
+          "todo": "Agree a rhythm at the next visit (monthly for strategic clients, quarterly at least for the rest) and write it under meetings.",
+        },
+        {
+          "code": "no-next-action",
+          "summary": "No open action.",
+          "todo": "Add the next step, even a small one: a check-up, a licence renewal, a training.",
+        },
+        {
+          "code": "shrinking",
+          "summary": "The business is shrinking: Two stores closed",
+          "todo": "Show how to spend less without risk: fewer seats, longer life for what works, a smoothed roadmap.",
+        },
+      ]
+    `);
+  });
+});
