@@ -88,6 +88,14 @@ describe('the packed clientbook', () => {
     expect(await sh('npx', ['clientbook', 'validate'], book)).toEqual({ code: 0, stdout: '1 file checked: no problems.\n', stderr: '' });
     const due = JSON.parse((await ok('npx', ['clientbook', 'due', '--json'], book)).stdout) as { items: { client: string; kind: string }[] };
     expect(due.items.map((i) => `${i.client} ${i.kind}`)).toEqual(['example-dental-clinic action', 'example-dental-clinic action']);
+    // The daily edits of the book's README, from the installed package.
+    expect(await sh('npx', ['clientbook', 'add', 'example', 'Call Ann about the backup', '--due', '2030-01-15'], book)).toMatchObject({ code: 0, stderr: '' });
+    expect(await sh('npx', ['clientbook', 'done', 'example', 'Call Ann'], book)).toMatchObject({ code: 0, stderr: '' });
+    expect(await sh('npx', ['clientbook', 'note', 'example', 'Replaced the router.'], book)).toMatchObject({ code: 0, stderr: '' });
+    const example = readFileSync(path.join(book, 'clients/example-dental-clinic.md'), 'utf8');
+    expect(example).toMatch(/\n {2}- title: Call Ann about the backup\n {4}due: 2030-01-15\n {4}done: \d{4}-\d{2}-\d{2}\n/);
+    expect(example).toMatch(/\n## \d{4}-\d{2}-\d{2} Replaced the router\n/);
+    expect(await sh('npx', ['clientbook', 'validate'], book)).toMatchObject({ code: 0, stdout: '1 file checked: no problems.\n' });
     // A book in a newer format than this clientbook: one error, with the upgrade to make.
     const newer = await sh('npx', ['clientbook', 'validate', '--dir', 'newer'], await withFiles({ 'newer/clientbook.yaml': 'format: 9.0\n' }));
     expect(newer.code).toBe(1);
