@@ -1,7 +1,8 @@
 /** The printed roadmap of one client: what is planned, year by year, with what it costs. */
 import { clientRoadmap, type ClientRoadmap, type RoadmapEntry } from '../../scripts/core/model/roadmap.ts';
 import type { Client } from '../../scripts/core/model/client.ts';
-import { compareDates, type PlainDate } from '../../scripts/core/dates.ts';
+import type { PlainDate } from '../../scripts/core/dates.ts';
+import { roadmapByYear } from '../../scripts/core/model/roadmap-by-year.ts';
 
 export interface RoadmapYear {
   year: number;
@@ -13,7 +14,7 @@ export interface RoadmapYear {
 
 export interface ClientRoadmapSheet {
   roadmap: ClientRoadmap;
-  /** Open work (agreed, proposed, deferred) from the as-of year on, by year; earlier open work goes to the first. */
+  /** Open work (agreed, proposed, deferred) from the as-of year on, by year; earlier open work goes to the first (roadmap-by-year.ts). */
   years: RoadmapYear[];
   /** Done in the last twelve months, newest first: what the client got for their money. */
   recentlyDone: RoadmapEntry[];
@@ -34,20 +35,10 @@ export function clientRoadmapSheet(client: Client, asOf: PlainDate, locale: stri
   const roadmap = roadmapOf(client, asOf, locale);
   // The printable roadmap is its last reader in a build: a large portfolio need not keep them all.
   roadmaps.delete(client);
-  const years = new Map<number, RoadmapYear>();
-  for (const entry of roadmap.entries) {
-    if (entry.status === 'done' || entry.status === 'declined') continue;
-    const year = Math.max(entry.start.year, asOf.year);
-    let y = years.get(year);
-    if (!y) years.set(year, (y = { year, entries: [], agreed: 0, proposed: 0, deferred: 0 }));
-    y.entries.push(entry);
-    // Roadmap items only: a replacement's asset cost is forecast apart, as "renewals and replacements".
-    if (entry.kind === 'item' && (entry.status === 'agreed' || entry.status === 'proposed' || entry.status === 'deferred'))
-      y[entry.status] += entry.cost ?? 0;
-  }
-  const yearAgo = asOf.subtract({ years: 1 });
-  const recentlyDone = roadmap.entries
-    .filter((e) => e.status === 'done' && compareDates(e.end, yearAgo) >= 0)
-    .reverse();
-  return { roadmap, years: [...years.values()].sort((a, b) => a.year - b.year), recentlyDone };
+  const byYear = roadmapByYear(roadmap.entries, { asOf });
+  return {
+    roadmap,
+    years: byYear.years.map((y) => ({ year: y.year, entries: y.entries, ...y.totals })),
+    recentlyDone: [...byYear.doneRecently].reverse(),
+  };
 }

@@ -17,6 +17,7 @@ import { growthHorizon } from './growth.ts';
 import type { Client } from './client.ts';
 import { nextMeeting } from './due.ts';
 import { formatCents, type Cents } from './money.ts';
+import { roadmapByYear, type RoadmapYear } from './roadmap-by-year.ts';
 import { periodLabel, renewals as renewalsOf, roadmapEntries, type RoadmapEntry } from './roadmap.ts';
 import { plural } from '../text/plural.ts';
 
@@ -48,12 +49,8 @@ export interface SheetSection {
   questions: SheetQuestion[];
 }
 
-/** A roadmap year on the sheet: entries still open, and their money. */
-export interface SheetYear {
-  year: number;
-  entries: RoadmapEntry[];
-  totals: Record<'agreed' | 'proposed' | 'deferred', Cents>;
-}
+/** A roadmap year on the sheet: entries still open, and their money (roadmap-by-year.ts). */
+export type SheetYear = RoadmapYear;
 
 /** An asset due for replacement or whose warranty, licence or subscription ends within the sheet's horizon. */
 export interface SheetAsset {
@@ -89,13 +86,13 @@ export interface MeetingSheet {
   nextMeeting: PlainDate | null | undefined;
   sections: SheetSection[];
   roadmap: {
-    /** Not done, whose period ended before the as-of date. */
+    /** Not done, whose period ended before the as-of date (also in the first year: roadmap-by-year.ts). */
     overdue: RoadmapEntry[];
-    /** From the as-of year, three more years: open entries by the year they start in. */
+    /** From the as-of year, three more years: open entries by the year they start in (roadmap-by-year.ts). */
     years: SheetYear[];
     /** Starting after the last year. */
     later: RoadmapEntry[];
-    /** Done, with a period starting in the last 12 months. */
+    /** Done, with a period ending in the last 12 months (roadmap-by-year.ts). */
     doneRecently: RoadmapEntry[];
     /** Declined in the last two years: worth asking again? (Seeds planted for years.) */
     declined: RoadmapEntry[];
@@ -144,33 +141,10 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
 
   // --- the roadmap, grouped for the review ------------------------------------------------------
   const entries = roadmapEntries(client, locale);
-  const yearFrom = asOf.year;
-  const yearTo = asOf.year + yearsAhead;
-  const years: SheetYear[] = [];
-  for (let year = yearFrom; year <= yearTo; year++) years.push({ year, entries: [], totals: { agreed: 0, proposed: 0, deferred: 0 } });
-  const overdue: RoadmapEntry[] = [];
-  const later: RoadmapEntry[] = [];
-  const doneRecently: RoadmapEntry[] = [];
-  const declined: RoadmapEntry[] = [];
-  const yearAgo = asOf.subtract({ years: 1 });
-  for (const e of entries) {
-    if (e.status === 'done') {
-      if (compareDates(e.start, yearAgo) >= 0 && compareDates(e.start, asOf) <= 0) doneRecently.push(e);
-      continue;
-    }
-    if (e.status === 'declined') {
-      if (e.start.year >= asOf.year - 2) declined.push(e);
-      continue;
-    }
-    if (compareDates(e.end, asOf) < 0) overdue.push(e);
-    else if (e.start.year > yearTo) later.push(e);
-    else {
-      const year = years[Math.max(e.start.year, yearFrom) - yearFrom]!;
-      year.entries.push(e);
-      // Roadmap items only: a replacement's asset cost is forecast apart, as "renewals and replacements".
-      if (e.kind === 'item') year.totals[e.status] += e.cost ?? 0;
-    }
-  }
+  const byYear = roadmapByYear(entries, { asOf, through: asOf.year + yearsAhead });
+  const { years, later, doneRecently } = byYear;
+  const overdue = entries.filter((e) => byYear.overdue.has(e));
+  const declined = entries.filter((e) => e.status === 'declined' && e.start.year >= asOf.year - 2);
 
   // --- assets -----------------------------------------------------------------------------------
   const assets: SheetAsset[] = [];
@@ -209,7 +183,8 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
     : [];
   const nextYearEnd = asOf.add({ years: 1 });
   const nextYear = entries.filter(
-    (e) => (e.status === 'agreed' || e.status === 'proposed') && compareDates(e.end, asOf) >= 0 && compareDates(e.start, nextYearEnd) < 0,
+    // Overdue work included: it is still to do in the next 12 months (roadmap-by-year.ts).
+    (e) => (e.status === 'agreed' || e.status === 'proposed') && compareDates(e.start, nextYearEnd) < 0,
   );
   const sumOf = (list: RoadmapEntry[], status: RoadmapStatus) =>
     list.filter((e) => e.kind === 'item' && e.status === status).reduce((s, e) => s + (e.cost ?? 0), 0);
@@ -276,7 +251,7 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
     value: a.title,
     source: 'actions',
   }));
-  const roadmapReview: PreviousAnswer[] = [...overdue, ...years.flatMap((y) => y.entries), ...later].map((e) => ({
+  const roadmapReview: PreviousAnswer[] = [...years.flatMap((y) => y.entries), ...later].map((e) => ({
     label: e.label,
     value: `${e.title} (${STATUS_WORDS[e.status]}${e.cost !== null ? `, ${money(e.cost)}` : ''})`,
     source: e.kind === 'item' ? 'roadmap' : 'assets',
