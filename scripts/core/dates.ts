@@ -224,6 +224,12 @@ export function compareDates(a: PlainDate, b: PlainDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
+/** Dated first, by date; undated (null or undefined) last: open actions, in every list of them. */
+export function compareDatedFirst(a: PlainDate | null | undefined, b: PlainDate | null | undefined): number {
+  if (a && b) return compareDates(a, b);
+  return a ? -1 : b ? 1 : 0;
+}
+
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: PlainDate, b: PlainDate): number {
   return epochDay(b) - epochDay(a);

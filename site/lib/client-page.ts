@@ -1,6 +1,6 @@
 /** Everything the client page shows, in the order it shows it. */
 import { growthHorizon } from '../../scripts/core/model/growth.ts';
-import { compareDates, daysBetween, type PlainDate } from '../../scripts/core/dates.ts';
+import { compareDatedFirst, compareDates, daysBetween, type PlainDate } from '../../scripts/core/dates.ts';
 import type { Client } from '../../scripts/core/model/client.ts';
 import { nextGrowthCheck, nextMeeting, type AgendaItem } from '../../scripts/core/model/due.ts';
 import type { HealthSignal } from '../../scripts/core/model/health.ts';
@@ -93,7 +93,7 @@ export function clientPageData(index: PortfolioIndex, client: Client): ClientPag
           overdue: meeting === null || (meeting !== undefined && compareDates(meeting, asOf) < 0),
         }
       : undefined,
-    openActions: actions.filter((a) => !a.action.done).sort((a, b) => compareOptionalDates(a.action.due, b.action.due) || a.index - b.index),
+    openActions: actions.filter((a) => !a.action.done).sort((a, b) => compareDatedFirst(a.action.due, b.action.due) || a.index - b.index),
     doneActions: actions.filter((a) => a.action.done).sort((a, b) => compareDates(b.action.done!, a.action.done!) || a.index - b.index),
     assets,
     assetCounts: lifeCycleCounts(assets),
@@ -138,10 +138,4 @@ export function clientSections(view: ClientPageData, historyNote: string | undef
     ...(view.extensions.length ? [['fields', 'Your fields'] as [string, string]] : []),
     ...(view.history || historyNote ? [['history', 'History'] as [string, string]] : []),
   ];
-}
-
-/** Dated first, by date; undated last. */
-function compareOptionalDates(a: PlainDate | undefined, b: PlainDate | undefined): number {
-  if (a && b) return compareDates(a, b);
-  return a ? -1 : b ? 1 : 0;
 }

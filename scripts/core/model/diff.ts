@@ -9,7 +9,7 @@
  * title repeats.
  */
 import { distance } from 'fastest-levenshtein';
-import { addInterval, compareDates, type Interval, type PlainDate } from '../dates.ts';
+import { addInterval, compareDatedFirst, compareDates, type Interval, type PlainDate } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Action } from '../schema/action.ts';
 import type { Asset, AssetStatus } from '../schema/asset.ts';
@@ -329,7 +329,7 @@ export function diffAssets(before: readonly Asset[], after: readonly Asset[]): C
 export function summarize(client: Client): ClientSummary {
   const open = client.data.actions.filter((x) => !x.done);
   const next =
-    [...open].sort((x, y) => (x.due && y.due ? compareDates(x.due, y.due) : x.due ? -1 : y.due ? 1 : 0))[0] ?? null;
+    [...open].sort((x, y) => compareDatedFirst(x.due, y.due))[0] ?? null;
   const roadmap = client.data.roadmap ?? [];
   return {
     type: client.data.type,

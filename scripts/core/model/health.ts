@@ -151,10 +151,18 @@ export function clientHealth(client: Client, options: HealthOptions): HealthSign
 /** `localeCompare` without a locale, made once for the sort. */
 const collate = new Intl.Collator().compare;
 
-/** Every non-former client with at least one signal, the most signals first. */
-export function portfolioHealth(clients: readonly Client[], options: HealthOptions): ClientHealth[] {
+/**
+ * Every non-former client with at least one signal, the most signals first, then by name. The site
+ * passes the signals it has already worked out for the client pages.
+ */
+export function portfolioHealth(
+  clients: readonly Client[],
+  options: HealthOptions,
+  signalsOf: (client: Client) => readonly HealthSignal[] = (client) => clientHealth(client, options),
+): ClientHealth[] {
   return clients
-    .map((client) => ({ client, signals: clientHealth(client, options) }))
+    .filter((client) => client.data.status !== 'former')
+    .map((client) => ({ client, signals: [...signalsOf(client)] }))
     .filter((h) => h.signals.length > 0)
     .sort((a, b) => b.signals.length - a.signals.length || collate(a.client.data.name, b.client.data.name));
 }

@@ -7,7 +7,7 @@
  * sheet and the blank one match, but it is copied here: the sheet must not break when someone edits
  * the template. Keep the two in step by hand.
  */
-import { addInterval, compareDates, type PlainDate } from '../dates.ts';
+import { addInterval, compareDatedFirst, compareDates, type PlainDate } from '../dates.ts';
 import type { Asset, AssetKind } from '../schema/asset.ts';
 import type { ClientType, Involvement } from '../schema/client.ts';
 import type { Cadence } from '../schema/meetings.ts';
@@ -17,6 +17,7 @@ import { growthHorizon } from './growth.ts';
 import type { Client } from './client.ts';
 import { nextMeeting } from './due.ts';
 import { formatCents, type Cents } from './money.ts';
+import { MEETING_QUESTIONS } from './meeting-questions.ts';
 import { roadmapByYear, type RoadmapYear } from './roadmap-by-year.ts';
 import { periodLabel, renewals as renewalsOf, roadmapEntries, type RoadmapEntry } from './roadmap.ts';
 import { plural } from '../text/plural.ts';
@@ -125,10 +126,6 @@ const RENEWED_KINDS = new Set<AssetKind>(['software', 'licence', 'subscription',
 const STATUS_WORDS: Record<RoadmapStatus, string> = {
   agreed: 'agreed', proposed: 'proposed', deferred: 'deferred', done: 'done', declined: 'declined',
 };
-
-const q = (id: string, text: string, previous: PreviousAnswer[] = [], lines = 2, choices?: string[]): SheetQuestion => ({
-  id, text, previous, lines, ...(choices ? { choices } : {}),
-});
 
 /** The roadmap meeting sheet of one client. */
 export function meetingSheet(client: Client, options: MeetingSheetOptions): MeetingSheet {
@@ -245,7 +242,7 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
   const openActions = data.actions
     .filter((a) => !a.done)
     .map((a) => ({ title: a.title, due: a.due ?? null }))
-    .sort((a, b) => (a.due && b.due ? compareDates(a.due, b.due) : a.due ? -1 : b.due ? 1 : 0));
+    .sort((a, b) => compareDatedFirst(a.due, b.due));
   const nextAction: PreviousAnswer[] = openActions.slice(0, 3).map((a) => ({
     label: a.due ? a.due.toString() : 'No date',
     value: a.title,
@@ -257,92 +254,30 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
     source: e.kind === 'item' ? 'roadmap' : 'assets',
   }));
 
-  const sections: SheetSection[] = [
-    {
-      id: 'business',
-      title: 'Where the business is heading',
-      questions: [
-        q('outlook', 'Over the next one to three years, is the business growing, staying about the same, or getting smaller? Or is it too early to say?', outlook),
-        q('headcount-now', 'How many people work here today, counting yourself? Part-time and seasonal staff too.', today, 1),
-        q('headcount-later', 'How many do you expect in one year? In three years?', laterHeadcount, 1),
-        q('hiring', 'Are you planning to hire this year? Which roles, and roughly when will they start?'),
-        q('leaving', 'Is anyone leaving or retiring? Who takes over their work and their files?'),
-        q('revenue', 'What was revenue last year, roughly, and what do you expect this year and next? (A range is fine. So is "I\'d rather not say".)', revenue),
-        q('outside', 'Is anything changing the business from the outside: funding, contracts, prices, regulations, a big customer, the season?'),
-        q('ownership', 'Are you thinking about selling, merging, taking on a partner or bringing in the next generation?', [], 1),
-      ],
-    },
-    {
-      id: 'plans',
-      title: 'Changes you are planning',
-      questions: [
-        q('plans', 'Over the next one to three years, are you planning to:', plans, 3, [
-          'move, expand or open a second location?',
-          'add a new service, product line or season?',
-          'change your main business software (accounting, practice management, bookings, point of sale)?',
-          'let staff work from home or on the road more often?',
-          'take on a contract that comes with security or privacy requirements?',
-          'anything else we should know about?',
-        ]),
-      ],
-    },
-    {
-      id: 'budget',
-      title: 'Budget',
-      questions: [
-        q('spent', 'What did you spend on IT last year, roughly (hardware, software, subscriptions, our time)?', spent, 1),
-        q('budget', 'What is your budget for IT this year?', budget, 1),
-        q('spread', 'Do you prefer spending to be about the same every year, or to buy in larger steps when it is needed?', spread, 1),
-        q('hard-months', 'Are there months when spending is hard (before tax season, after the season, before a grant comes in)?', [], 1),
-        q('quote-above', 'Is there an amount above which you want a quote and a week to decide?', [], 1),
-        q('approval', 'Does anyone else need to approve IT spending (a partner, a board, a funder)?', [], 1),
-      ],
-    },
-    {
-      id: 'it-today',
-      title: 'Your IT today',
-      questions: [
-        q('worries', 'What worries you about your IT? What frustrates you most about your computers, phones or internet?', [], 3),
-        q('slow', 'What takes longer than it should?'),
-        q('critical', 'Which computer, if it died tomorrow, would stop the business? For how long?'),
-        q('restore', 'When did we last restore something from the backup together?', [], 1),
-        q('internet', 'Is your internet connection good enough? Has it failed this year, and for how long?', [], 1),
-        q('renewals', 'Which subscriptions and licences renew this year? Are the seat counts right?', renewals, 1),
-        q('replacements', 'These are due for replacement, or their warranty, licence or subscription ends, in the next three years. Still right?', replacing, 2),
-        q('leavers', 'Has anyone left this year whose accounts are still open?', [], 1),
-        q('mfa', 'Is multi-factor sign-in on for every account, including yours?', [], 1),
-        q('asked-security', 'Has your insurer, bank, regulator or a large customer asked about your security or privacy practices?', [], 1),
-        q('freeze', 'Is there a time of year when nothing must change (tax season, the summer season, year-end)?', [], 1),
-        // Seed 003: the competition often comes from a vendor the client already buys from.
-        q('vendors', 'Has a vendor (phones, copiers, software, internet) offered to look after part of your IT?', [], 1),
-      ],
-    },
-    {
-      id: 'working-together',
-      title: 'How we work together',
-      questions: [
-        q('contact', 'Who is our single point of contact: the one person whose instructions count? Who stands in when they are away?', contact, 1),
-        q('involvement', 'How much do you want to know? Do you want the details and the documents, a short summary, or "just fix it and send me the bill"?', involvement, 1),
-        q('meetings', 'Is our regular meeting at the right rhythm: weekly, monthly, quarterly or once a year?', meetings, 1),
-        q('more-less', 'What should we do more of, or less of?'),
-      ],
-    },
-    {
-      id: 'roadmap',
-      title: "Last year's roadmap",
-      questions: [
-        q('roadmap-review', 'Go through the roadmap item by item: done, still agreed, moved to another quarter, or no longer wanted. Note why.', roadmapReview, 0),
-      ],
-    },
-    {
-      id: 'before-we-leave',
-      title: 'Before we leave',
-      questions: [
-        q('next-action', 'The next action, with a date:', nextAction, 1),
-        q('next-meeting', 'The next meeting:', next ? [{ label: 'Due', value: next.toString(), source: 'meetings' }] : [], 1),
-      ],
-    },
-  ];
+  // Last time's answers, by question id.
+  const previous: Record<string, PreviousAnswer[]> = {
+    'outlook': outlook,
+    'headcount-now': today,
+    'headcount-later': laterHeadcount,
+    'revenue': revenue,
+    'plans': plans,
+    'spent': spent,
+    'budget': budget,
+    'spread': spread,
+    'renewals': renewals,
+    'replacements': replacing,
+    'contact': contact,
+    'involvement': involvement,
+    'meetings': meetings,
+    'roadmap-review': roadmapReview,
+    'next-action': nextAction,
+    'next-meeting': next ? [{ label: 'Due', value: next.toString(), source: 'meetings' }] : [],
+  };
+  const sections: SheetSection[] = MEETING_QUESTIONS.map((section) => ({
+    id: section.id,
+    title: section.title,
+    questions: section.questions.map(({ id, text, lines = 2, choices }) => ({ id, text, previous: previous[id] ?? [], lines, ...(choices ? { choices } : {}) })),
+  }));
 
   return {
     client: {
