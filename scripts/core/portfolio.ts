@@ -80,8 +80,8 @@ export function assemble(
 
 /**
  * Clients by name, then id. The collators are made once for the whole sort (`localeCompare` with a
- * locale builds one per comparison), and only when a sort needs them: the first costs some 7 ms of
- * ICU loading, which `validate` (no clients kept) need not pay.
+ * locale builds one per comparison), and only when a sort needs them: the first loads ICU data,
+ * which `validate` (no clients kept) need not pay (docs/performance.md).
  */
 function byNameThenId(locale: string): (a: Client, b: Client) => number {
   let byName: Intl.Collator | undefined;

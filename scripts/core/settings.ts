@@ -18,7 +18,7 @@ export const SETTINGS_FILE = 'clientbook.yaml';
 
 /**
  * A well-formed ISO 4217 code. (Intl.NumberFormat accepts every well-formed code, known or not, so
- * asking it added nothing but the 12 ms ICU takes to load its number data.)
+ * asking it added nothing but the time ICU takes to load its number data: docs/performance.md.)
  */
 const isCurrency = (code: string) => /^[A-Z]{3}$/.test(code);
 

@@ -75,14 +75,12 @@ export function clientbook(options: ClientbookSiteOptions = {}): AstroIntegratio
         const siteOptions: SiteOptions = { dir, asOf: asOf ?? null };
         updateConfig({
           // `site/public/site.css` is copied to the root of the site and linked relatively by every
-          // page: one file the browser caches, rather than the same 14 KB inlined (and hashed for
-          // the CSP) in each of 30,000 pages of a large portfolio.
+          // page: one file the browser caches, not the same stylesheet inlined in every page
+          // (docs/performance.md).
           publicDir: new URL('public/', config.srcDir),
           // Relative links work from disk only when every page is a file in a folder of its own.
-          // Rendering is one thread either way; pages rendered 16 at a time overlap their file
-          // writes with the next pages' rendering. Measured on 10,000 clients, 2 cores:
-          // 4 at a time ~60 s (about 10 % less than 1), 16 and 32 ~50–56 s, the same memory; at
-          // 1,000 clients, no difference.
+          // 16 pages at a time overlap their file writes with the next pages' rendering
+          // (docs/performance.md, "Thresholds in the code").
           build: { format: 'directory', inlineStylesheets: 'always', concurrency: 16 },
           trailingSlash: 'ignore',
           devToolbar: { enabled: false },

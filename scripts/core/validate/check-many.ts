@@ -3,8 +3,8 @@
  * on the main thread), so the files can be shared out: the main thread and a few worker threads take
  * the next batch from one shared counter until none is left, which keeps every thread busy however
  * late a worker starts. The result is the same list, in the same order, as checking the files one
- * after the other; below 1,500 files, that is what is done, because starting a worker (some 150 ms
- * to load its modules, then as long again to warm up) would cost more than it saves. A worker that
+ * after the other; below 1,500 files, that is what is done, because starting a worker would cost
+ * more than it saves (docs/performance.md, "Thresholds in the code"). A worker that
  * fails leaves its files to the main thread: the result never depends on the workers.
  *
  * A worker's files cross to the main thread as plain data (structured clone), which cannot carry the
@@ -37,11 +37,7 @@ export interface CheckManyOptions {
 
 /** Files taken at a time from the shared counter. */
 const BATCH = 16;
-/**
- * Each thread warms up its own compiled code, so two threads catch up with one only after a while:
- * measured on 2 cores, 500 files took 10 % longer with a worker, 1,000 as long, 2,000 a quarter
- * less and 10,000 some 40 % less.
- */
+/** Each thread warms up its own compiled code, so a worker pays off only from here (docs/performance.md). */
 const PARALLEL_FROM = 1500;
 
 /** What the sequential load keeps of a checked file. */

@@ -28,7 +28,7 @@ function parserFor<S extends z.ZodType>(schema: S): { schema: S; jitless: boolea
   if (!entry) compiled.set(schema, (entry = { calls: 0 }));
   if (!entry.schema && ++entry.calls >= COMPILE_AFTER) entry.schema = z.compile(schema);
   // Until then, without the code zod writes for each object schema on its first parse: for a few
-  // files, writing and compiling that code costs more than it saves (some 15 ms for 100 files).
+  // files, writing and compiling that code costs more than it saves (docs/performance.md).
   return entry.schema ? { schema: entry.schema as S, jitless: false } : { schema, jitless: true };
 }
 
