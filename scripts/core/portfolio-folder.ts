@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseDate, today, type PlainDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { PortfolioNotFoundError } from './errors.ts';
-import { listClientFiles } from './load/walk.ts';
+import { folderDiagnostic, walkPortfolio } from './load/walk.ts';
 import { loadSettings, type Settings } from './settings.ts';
 
 export interface PortfolioFolder {
@@ -21,6 +21,8 @@ export interface PortfolioFolder {
   settings: Settings;
   /** Problems of `clientbook.yaml`. */
   settingsDiagnostics: Diagnostic[];
+  /** Subfolders that could not be read (their clients are missing), each an error at its path. */
+  folderDiagnostics: Diagnostic[];
   /** Client files, relative to `dir`, `/`-separated, in walk order. */
   relPaths: string[];
   /** The day the portfolio is read as of: the date given, or today in its time zone. */
@@ -51,15 +53,18 @@ export async function openPortfolioFolder(options: OpenFolderOptions): Promise<P
   const dir = path.resolve(cwd, options.dir);
   const display = displayPaths(dir, cwd);
   let relPaths: string[];
+  let folderDiagnostics: Diagnostic[] = [];
   try {
-    relPaths = await listClientFiles(dir);
+    const listing = await walkPortfolio(dir);
+    relPaths = listing.files;
+    folderDiagnostics = listing.unreadable.map((problem) => folderDiagnostic(problem, display));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (options.mayBeMissing && (code === 'ENOENT' || code === 'ENOTDIR')) relPaths = [];
     else throw new PortfolioNotFoundError(`The portfolio folder ${display('') || '.'} ${whyUnreadable(code, error)}.`);
   }
   const { settings, diagnostics } = await loadSettings(dir, display('') || '.');
-  return { dir, cwd, display, settings, settingsDiagnostics: diagnostics, relPaths, asOf: resolveAsOf(options.asOf, settings.timeZone) };
+  return { dir, cwd, display, settings, settingsDiagnostics: diagnostics, folderDiagnostics, relPaths, asOf: resolveAsOf(options.asOf, settings.timeZone) };
 }
 
 function whyUnreadable(code: string | undefined, error: unknown): string {

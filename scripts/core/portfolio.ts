@@ -45,7 +45,7 @@ export async function loadPortfolio(options: LoadOptions): Promise<Portfolio> {
   // Each file read synchronously (for many small files in the page cache, as they are after a
   // checkout or an edit, several times faster than promises), on every core for a large portfolio.
   const files = await checkMany({ dir, relPaths, display, asOf, diagnosticsOnly: options.diagnosticsOnly ?? false });
-  return assemble(dir, folder.settings, asOf, files, folder.settingsDiagnostics);
+  return assemble(dir, folder.settings, asOf, files, [...folder.settingsDiagnostics, ...folder.folderDiagnostics]);
 }
 
 /** Builds the portfolio from checked files (also used by `dev`, which re-checks one file at a time). */

@@ -3,13 +3,14 @@
  * `clientbook.yaml` inside the portfolio folder, so a portfolio carries its own time zone and
  * currency wherever it is opened. Every key is optional.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
 import { isValidTimeZone, systemTimeZone } from './dates.ts';
 import { declaredFormat, FORMAT_VERSION, isNewerThanSupported, parseFormatVersion } from './format-version.ts';
-import { DiagnosticSink, LineIndex, type Diagnostic } from './diagnostics.ts';
+import { DiagnosticSink, type Diagnostic } from './diagnostics.ts';
+import { ClientbookError } from './errors.ts';
+import { firstError, readPortfolioText } from './load/read-text.ts';
 import { issueParams, text, whole } from './schema/values.ts';
 import { checkYaml } from './validate/check-yaml.ts';
 import { clientbookVersion } from './version.ts';
@@ -90,17 +91,29 @@ function toSettings(data: SettingsData): Settings {
 /** The settings of a portfolio without `clientbook.yaml`: the schema's defaults, written there once. */
 export const DEFAULT_SETTINGS: Settings = toSettings(settingsSchema.parse({}, { jitless: true }));
 
-/** Reads `<dir>/clientbook.yaml` if there is one; problems are diagnostics and defaults are used. */
+/**
+ * Reads `<dir>/clientbook.yaml` if there is one; problems are diagnostics, located like a client
+ * file's. A settings file that is there but cannot be used (no read permission, a folder of that
+ * name, a link, a FIFO, not UTF-8, a NUL byte, invalid values) is an error, never silently replaced
+ * by the defaults: the defaults stand in only so that the rest can still be checked.
+ */
 export async function loadSettings(dir: string, displayDir: string): Promise<{ settings: Settings; diagnostics: Diagnostic[] }> {
   const file = path.join(dir, SETTINGS_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [] };
+  const display = path.posix.join(displayDir, SETTINGS_FILE);
+  const read = await readPortfolioText(file, display, 'The settings file');
+  if (read.missing) return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [] };
+  if (!read.source) {
+    const hintFor = (code: string) =>
+      code === 'symbolic-link' || code === 'not-a-file'
+        ? `Put a regular file named ${SETTINGS_FILE} here${code === 'symbolic-link' ? ' in place of the link (move or copy the settings into the portfolio)' : ''}, or remove it to use the defaults.`
+        : code === 'binary-file'
+          ? `The settings are YAML text: save ${SETTINGS_FILE} as UTF-8 text, without NUL bytes.`
+          : undefined;
+    const diagnostics = read.diagnostics.map((d) => ({ ...d, hint: hintFor(d.code) ?? d.hint }));
+    return { settings: { ...DEFAULT_SETTINGS }, diagnostics };
   }
-  text = text.replace(/^\uFEFF/, '');
-  const sink = new DiagnosticSink(path.posix.join(displayDir, SETTINGS_FILE), new LineIndex(text));
+  const text = read.source.text;
+  const sink = new DiagnosticSink(display, read.source.index);
   if (text.trim() === '') return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [] };
   const { data, parsed } = checkYaml(text, 0, settingsSchema, sink, 'settings file');
   const tooNew = parsed && formatTooNew(parsed.doc, sink);
@@ -128,4 +141,19 @@ function formatTooNew(doc: Document, sink: DiagnosticSink): Diagnostic | undefin
     hint: 'Upgrade clientbook in the book\'s folder: `npm install clientbook@latest` (its version is pinned in package.json), then run the command again.',
   });
   return scratch.items[0];
+}
+
+/**
+ * The settings' first error as one line (`clients/clientbook.yaml:3:12: ...`) with its hint, for the
+ * commands that refuse to work rather than print diagnostics (the edits, `diff`); undefined when the
+ * settings have no error.
+ */
+export const settingsFailure = (diagnostics: readonly Diagnostic[]) => firstError(diagnostics);
+
+/** Settings that are there but cannot be used, for commands that refuse rather than report (`diff`). */
+export class SettingsError extends ClientbookError {
+  constructor(failure: { message: string; hint?: string }) {
+    super('failed', failure.message, { hint: failure.hint });
+    this.name = 'SettingsError';
+  }
 }

@@ -264,17 +264,17 @@ describe('byte-order marks and CRLF line ends', () => {
 });
 
 describe('files that cannot be read', () => {
-  it('a broken link named like a client is an error, not a client silently gone; a link to a folder is no client', async () => {
+  it('a broken link named like a client is an error, not a client silently gone; a link to a client is never followed; a link to a folder is no client', async () => {
     const dir = await portfolio({ 'acme.md': client(), 'real/bolt.md': client('name: Bolt') });
     await symlink(path.join(dir, 'moved-away/ghost.md'), path.join(dir, 'ghost.md'));
     await symlink(path.join(dir, 'real/bolt.md'), path.join(dir, 'bolt-link.md'));
     await symlink(path.join(dir, 'real'), path.join(dir, 'folder.md'));
     const result = await loadPortfolio({ dir, cwd: dir, asOf: AS_OF });
     expect(result.diagnostics.map((d) => `${d.file}:${brief(d)}`)).toEqual([
+      `bolt-link.md:1:1 error symbolic-link: The file is a symbolic link to ${path.join(dir, 'real/bolt.md')}: clientbook never follows a link to a file, so that nothing outside the portfolio is read.`,
       `ghost.md:1:1 error unreadable-file: The file is a link to ${path.join(dir, 'moved-away/ghost.md')}, which does not exist.`,
     ]);
-    expect(result.diagnostics[0]!.hint).toBe('Point the link at the client file, or delete the link.');
-    // The good link is a client: its id is the link's name (and a duplicate of nothing).
+    expect(result.diagnostics[1]!.hint).toBe('Point the link at the client file, or delete the link.');
     expect(result.files).toBe(4);
     expect(result.hasErrors).toBe(true);
   });

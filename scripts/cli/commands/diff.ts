@@ -24,7 +24,7 @@ export async function diff(io: Io, from: string | undefined, to: string | undefi
       throw new UserError(`\`${rev}\` is not a revision.`, { exitCode: 2, hint: 'Usage: clientbook diff [FROM] [TO], e.g. clientbook diff origin/main HEAD.' });
   let comparison;
   try {
-    comparison = await comparePortfolio({ dir, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+    comparison = await comparePortfolio({ dir, shown, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
   } catch (error) {
     throw namingFolder(error, shown);
   }

@@ -45,6 +45,21 @@ export const DIAGNOSTIC_CODES = {
     why: 'A client whose file cannot be read would silently drop out of every report.',
     fix: 'Restore the file a link points to, or give yourself read permission (`chmod u+r clients/acme.md`).',
   },
+  'symbolic-link': {
+    severity: 'error', group: 'file', title: 'The file is a symbolic link',
+    why: 'clientbook never reads through a link to a file, so that nothing outside the portfolio (`/etc/shadow`, `/proc/self/environ`) can end up in a report, a CI log or the site.',
+    fix: 'Put the file itself in the portfolio in place of the link (`mv ../shared/acme.md clients/acme.md`), or delete the link.',
+  },
+  'not-a-file': {
+    severity: 'error', group: 'file', title: 'Not a regular file (a FIFO, a device, a socket)',
+    why: 'It is named like a client file, but reading it could block a command for ever or read without end, so it is never opened.',
+    fix: 'Move it out of the portfolio, or rename it so that its name does not end in `.md`.',
+  },
+  'unreadable-folder': {
+    severity: 'error', group: 'file', title: 'A subfolder cannot be read',
+    why: 'The clients in it would silently drop out of every report.',
+    fix: 'Give yourself read and search permission (`chmod u+rx clients/north`), or move the folder out of the portfolio.',
+  },
   'binary-file': {
     severity: 'error', group: 'file', title: 'The file is not text (it contains a NUL byte)',
     why: 'Every `.md` file in the portfolio is read as a client; a binary file is not one.',
@@ -54,6 +69,11 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error', group: 'file', title: 'The file is not valid UTF-8',
     why: 'Text in another encoding would show up garbled on the site and in every edit.',
     fix: 'Save the file as UTF-8 in your editor ("Save with encoding").',
+  },
+  'old-mac-line-ends': {
+    severity: 'error', group: 'file', title: 'Lines end with a carriage return (CR) alone',
+    why: 'YAML reads a lone CR as a line break, git and most tools do not: the file would be read differently from how it shows, with every line number wrong.',
+    fix: 'Save the file with LF or CRLF line ends (`dos2unix -c mac clients/acme.md`).',
   },
   'bad-file-name': {
     severity: 'error', group: 'file', title: 'The file name is not a valid client id',
@@ -125,6 +145,10 @@ export const DIAGNOSTIC_CODES = {
   'yaml-tab-as-indent': yaml('A tab is used for indentation', 'Indent with spaces, two per level.'),
   'yaml-tag-resolve-failed': yaml('An unsupported `!tag`', 'Remove the tag: `seats: 12`, not `seats: !!int 12`.'),
   'yaml-bad-collection-type': yaml('A `!tag` on a list or mapping', 'Remove the tag.'),
+  'yaml-circular-alias': yaml('An alias inside the value its anchor names', 'Write the value out: `x-a: [1, 2]`, not `x-a: &a [1, *a]`.'),
+  'yaml-complex-key': yaml('A key that is a list, a mapping or an alias', 'Write keys as plain words: `x-pair: [a, b]`, not `? [a, b]`.'),
+  'yaml-merge-key': yaml('A `<<` merge key (YAML 1.1; nothing is merged)', 'Write the keys out in the mapping instead of `<<: *defaults`.'),
+  'yaml-too-deep': yaml('Values nested too deeply', 'Flatten the value: client files need a few levels of nesting at most.'),
   'yaml-unexpected-token': yaml('A character YAML did not expect here', 'Remove the stray `]`, `}` or `,`, or put the value in quotes.'),
 
   // Keys and values

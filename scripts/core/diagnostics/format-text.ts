@@ -1,7 +1,7 @@
 /** Diagnostics for people: compiler style, with a code frame. The CLI and the site print the same text. */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
+import { readPortfolioFileSync } from '../load/read-file.ts';
 import type { Paint } from '../text/paint.ts';
 import { printable } from '../text/printable.ts';
 
@@ -11,7 +11,11 @@ export function formatText(diagnostics: readonly Diagnostic[], cwd: string, p: P
   const linesOf = (file: string) => {
     if (!sources.has(file)) {
       try {
-        const lines = readFileSync(path.resolve(cwd, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+        // Never through a link, never a FIFO or a device (load/read-file.ts): a frame shows only the
+        // portfolio's own regular files.
+        const bytes = readPortfolioFileSync(path.resolve(cwd, file))?.bytes;
+        if (!bytes) throw new Error('not read');
+        const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').split(/\r?\n/);
         // The line end of the last line does not start another line worth showing.
         if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
         sources.set(file, lines);
@@ -25,12 +29,15 @@ export function formatText(diagnostics: readonly Diagnostic[], cwd: string, p: P
     .map((d) => {
       const sev = d.severity === 'error' ? p.red(p.bold('error')) : p.yellow(p.bold('warning'));
       const head = `${p.bold(`${printable(d.file)}:${d.line}:${d.column}`)}: ${sev}: ${printable(d.message)} ${p.dim(`[${printable(d.code)}]`)}`;
-      const frame = codeFrame(linesOf(d.file), d, p);
+      const frame = NO_FRAME.has(d.code) ? '' : codeFrame(linesOf(d.file), d, p);
       const hint = d.hint ? `\n  ${p.cyan('hint')}: ${printableHint(d.hint)}` : '';
       return `${head}${frame}${hint}\n`;
     })
     .join('\n');
 }
+
+/** Problems of a file as a whole, whose content is not worth showing, or must not be shown (binary). */
+const NO_FRAME = new Set<string>(['binary-file', 'symbolic-link', 'not-a-file', 'unreadable-file', 'unreadable-folder']);
 
 function codeFrame(lines: string[] | undefined, d: Diagnostic, p: Paint): string {
   if (!lines || d.line > lines.length) return '';

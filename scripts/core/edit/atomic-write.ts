@@ -7,6 +7,7 @@ import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { ConcurrentEditError, EditError, cannotWrite } from './errors.ts';
 import { tempPathFor } from './side-files.ts';
+import { readPortfolioFile } from '../load/read-file.ts';
 
 export { tempPathFor };
 
@@ -22,7 +23,12 @@ export interface AtomicFs {
 
 const nodeFs: AtomicFs = {
   open: fsp.open,
-  readFile: (file) => fsp.readFile(file),
+  // The re-check of the bytes on disk reads like every other read: never through a link, never a FIFO.
+  readFile: async (file) => {
+    const read = await readPortfolioFile(file);
+    if (read?.bytes) return read.bytes;
+    throw Object.assign(new Error(read ? read.problem.message : `ENOENT: no such file, open '${file}'`), { code: read ? 'EINVAL' : 'ENOENT' });
+  },
   rename: fsp.rename,
   link: fsp.link,
   rm: fsp.rm,

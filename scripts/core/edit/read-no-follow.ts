@@ -9,7 +9,8 @@ import { ConcurrentEditError, EditError } from './errors.ts';
 export async function readNoFollow(file: string, display: string, doing = 'edit'): Promise<Uint8Array> {
   let handle;
   try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer for ever.
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP' || code === 'EMLINK') {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { PlainDate } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { openPortfolioFolder, type PortfolioFolder as OpenedFolder } from '../portfolio-folder.ts';
+import { settingsFailure } from '../settings.ts';
 import { writeFileAtomic, type AtomicFs } from './atomic-write.ts';
 import { applyEdit, openEditable, type EditableFile, type EditPlan } from './editable-file.ts';
 import { ConcurrentEditError, EditError } from './errors.ts';
@@ -27,6 +28,9 @@ export const displayPath = (folder: Pick<PortfolioFolder, 'display'>, relPath: s
 
 export async function openFolder(dirOption: string, cwd: string): Promise<PortfolioFolder> {
   const folder = await openPortfolioFolder({ dir: dirOption, cwd });
+  // An edit needs the portfolio's time zone (for today): never the defaults in place of settings that are there.
+  const failure = settingsFailure(folder.settingsDiagnostics);
+  if (failure) throw new EditError(failure.message, failure.hint ? { hint: failure.hint } : {});
   return { ...folder, today: folder.asOf };
 }
 

@@ -11,7 +11,7 @@ import type { Client } from '../model/client.ts';
 import { diffPortfolios, type DiffSide, type InvalidFile, type PortfolioDiff } from '../model/diff.ts';
 import { assemble } from '../portfolio.ts';
 import { openPortfolioFolder } from '../portfolio-folder.ts';
-import type { Settings } from '../settings.ts';
+import { SettingsError, settingsFailure, type Settings } from '../settings.ts';
 import { clientIdOf } from './client-path.ts';
 import { findRepository, toRepoPath, type Repository } from './repository.ts';
 import { git, GitError } from './run.ts';
@@ -24,6 +24,8 @@ export interface CompareOptions {
   from?: string;
   /** A revision; default: the working tree. */
   to?: string;
+  /** The folder as shown in messages (relative to the user's working directory); default: as given. */
+  shown?: string;
 }
 
 export interface RevisionInfo {
@@ -51,7 +53,10 @@ export async function comparePortfolio(options: CompareOptions): Promise<Compari
   const dir = path.resolve(options.dir);
   const repo = await findRepository(dir);
   // The folder may be gone from the working tree: it is compared with its past all the same.
-  const { settings, asOf } = await openPortfolioFolder({ dir, cwd: dir, mayBeMissing: true });
+  const { settings, asOf, settingsDiagnostics } = await openPortfolioFolder({ dir, cwd: dir, mayBeMissing: true });
+  // Today and the locale come from the settings: never the defaults in place of settings that are there.
+  const failure = settingsFailure(settingsDiagnostics.map((d) => ({ ...d, file: path.posix.join(options.shown ?? '.', d.file) })));
+  if (failure) throw new SettingsError(failure);
   let note: string | undefined;
   let fromSnapshot: Snapshot;
   if (options.from !== undefined) {

@@ -4,8 +4,8 @@
  * their blob ids first, so that only files that differ between two versions need to be read and checked.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readPortfolioFile } from '../load/read-file.ts';
 import { listClientFiles } from '../load/walk.ts';
 import { isClientPath } from './client-path.ts';
 import { git, GitError, splitNul } from './run.ts';
@@ -78,10 +78,14 @@ export async function workingTreeSnapshot(repo: Repository, dir: string): Promis
   // Batches of 64 keep the number of open files low on a 10,000-client portfolio.
   for (let i = 0; i < rels.length; i += 64) {
     const batch = rels.slice(i, i + 64);
-    const read = await Promise.all(batch.map((rel) => readFile(path.join(dir, rel))));
+    // Never through a link, never a FIFO or a device: links are skipped as in a commit (above), and
+    // what is not a regular file git does not hold either. `validate` reports each of them.
+    const read = await Promise.all(batch.map((rel) => readPortfolioFile(path.join(dir, rel))));
     batch.forEach((rel, k) => {
-      bytes.set(rel, read[k]!);
-      files.set(rel, blobId(repo.objectFormat, read[k]!));
+      const got = read[k]?.bytes;
+      if (!got) return;
+      bytes.set(rel, got);
+      files.set(rel, blobId(repo.objectFormat, got));
     });
   }
   return {

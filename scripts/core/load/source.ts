@@ -69,6 +69,28 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
+/**
+ * FORMAT.md: line ends are LF or CRLF. A file whose lines end with a carriage return alone (classic
+ * Mac OS) is one line to git, to editors' line numbers and to us, but many lines to YAML: it is one
+ * error, at its first line end, saying so. (A stray CR inside a line of an LF file is left to YAML,
+ * and is shown escaped wherever it is printed.) Returns true when the file has such line ends.
+ */
+export function oldMacLineEnds(source: Source, sink: DiagnosticSink): boolean {
+  const { text } = source;
+  const cr = text.indexOf('\r');
+  if (cr === -1 || text.charCodeAt(cr + 1) === 10) return false;
+  const lf = text.indexOf('\n');
+  if (lf !== -1 && lf < cr) return false;
+  sink.add({
+    start: cr,
+    end: cr + 1,
+    code: 'old-mac-line-ends',
+    message: 'This file ends its lines with a carriage return (CR) alone, the line end of classic Mac OS: clientbook reads LF or CRLF line ends only.',
+    hint: 'Save the file with LF (Unix) or CRLF (Windows) line ends: most editors show the line ends in the status bar and can convert them (e.g. `dos2unix -c mac FILE`).',
+  });
+  return true;
+}
+
 const FENCE = /^---[ \t]*$/;
 
 /** Splits `---` fenced YAML from the body. Other front matter languages are refused, never run. */

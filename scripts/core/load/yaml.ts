@@ -2,7 +2,7 @@
  * YAML 1.2 (core schema) with unique keys and an alias limit. Dates stay text: the core schema has
  * no timestamps. Every node keeps its source range, so any path can be located.
  */
-import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Tags } from 'yaml';
 import type { DiagnosticSink } from '../diagnostics.ts';
 import { yamlProblems } from './yaml-errors.ts';
 
@@ -18,24 +18,84 @@ export interface ParsedYaml {
   value: unknown;
 }
 
+/**
+ * The core schema's numbers written in hexadecimal, octal, with an exponent, or as `.nan`/`.inf` are
+ * kept as the text written. No number of the format may be written so (FORMAT.md 1.1: "no exponent,
+ * hex or octal"), and a value check that saw `1e22` as 10^22 could only say it is too large, never
+ * that it is written with an exponent. Text fields and `x-` fields keep exactly what was written.
+ */
+const keepNumberForms = (tags: Tags): Tags =>
+  tags.map((tag) => {
+    if (typeof tag !== 'object' || !('test' in tag) || !tag.test) return tag;
+    const nonDecimal = tag.format === 'HEX' || tag.format === 'OCT' || tag.format === 'EXP' || tag.test.test('.nan');
+    return nonDecimal && /:(int|float)$/.test(tag.tag) ? { ...tag, resolve: (text: string) => text } : tag;
+  });
+
+const OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  prettyErrors: false,
+  strict: true,
+  stringKeys: false,
+  // `!!binary`, `!!timestamp` and friends are YAML 1.1: refused, not turned into objects.
+  resolveKnownTags: false,
+  customTags: keepNumberForms,
+  // Keeps the yaml package from printing warnings (e.g. about collection keys) to the console.
+  // Not 'silent': that would also drop the error about a second document.
+  logLevel: 'error',
+} as const;
+
+const TOO_DEEP_HINT = 'Client files need a few levels at most: flatten the value, or keep it in the notes below the front matter.';
+
+/**
+ * Where nesting first goes deeper than MAX_DEPTH, estimated from the text (indentation, `- ` and `? `
+ * markers, open brackets), for a document too deep for the parser to locate anything in.
+ */
+function tooDeepAt(yaml: string): number {
+  let flow = 0;
+  let deepest = { depth: -1, at: 0 };
+  for (let start = 0; start < yaml.length; ) {
+    const end = yaml.indexOf('\n', start) === -1 ? yaml.length : yaml.indexOf('\n', start);
+    const line = yaml.slice(start, end);
+    const lead = /^[ \t]*(?:[-?][ \t]+)*/.exec(line)![0];
+    let depth = flow + lead.length;
+    for (let i = lead.length; i < line.length; i++) {
+      const ch = line[i];
+      if (ch === '[' || ch === '{') {
+        flow++;
+        depth++;
+        if (depth > MAX_DEPTH) return start + i;
+      } else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
+    }
+    if (depth > MAX_DEPTH) return start + lead.length;
+    if (depth > deepest.depth) deepest = { depth, at: start + lead.length };
+    start = end + 1;
+  }
+  return deepest.at;
+}
+
 /** Parses the front matter; reports every YAML mistake (not only the first) where it is. */
 export function parseYaml(yaml: string, offset: number, sink: DiagnosticSink): ParsedYaml | undefined {
-  const doc = parseDocument(yaml, {
-    version: '1.2',
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-    stringKeys: false,
-    // `!!binary`, `!!timestamp` and friends are YAML 1.1: refused, not turned into objects.
-    resolveKnownTags: false,
-    // Keeps the yaml package from printing warnings (e.g. about collection keys) to the console.
-    // Not 'silent': that would also drop the error about a second document.
-    logLevel: 'error',
-  });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(yaml, OPTIONS);
+  } catch (error) {
+    // The parser recurses once per level of nesting: thousands of levels exhaust the stack.
+    if (!(error instanceof RangeError)) throw error;
+    const at = tooDeepAt(yaml);
+    sink.add({ start: offset + at, end: offset + at + 1, code: 'yaml-too-deep', message: 'YAML: values are nested too deeply to be read.', hint: TOO_DEEP_HINT });
+    return undefined;
+  }
   const problems = yamlProblems(doc, yaml);
   for (const p of problems) sink.add({ ...p, start: offset + p.start, end: offset + p.end });
   if (problems.length > 0) return undefined;
+  const structural = structureProblems(doc, yaml);
+  for (const p of structural) {
+    const at = p.code === 'yaml-circular-alias' ? sink.index.position(offset + p.anchorAt!).line : 0;
+    sink.add({ start: offset + p.start, end: offset + p.end, code: p.code, message: p.message.replace('{line}', String(at)), hint: p.hint });
+  }
+  if (structural.length > 0) return undefined;
   try {
     return { doc, yaml, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
@@ -56,6 +116,99 @@ export function parseYaml(yaml: string, offset: number, sink: DiagnosticSink): P
     return undefined;
   }
 }
+
+/** Nesting deeper than this is refused: no client file needs it, and every reader of the value recurses. */
+export const MAX_DEPTH = 64;
+
+/** The codes of `structureProblems` and of a parse too deep to finish: YAML problems the yaml package does not report. */
+export const STRUCTURE_CODES = ['yaml-circular-alias', 'yaml-complex-key', 'yaml-merge-key', 'yaml-too-deep'] as const;
+
+interface StructureProblem {
+  start: number;
+  end: number;
+  code: (typeof STRUCTURE_CODES)[number];
+  message: string;
+  hint: string;
+  /** For a circular alias: where its anchor is written. */
+  anchorAt?: number;
+}
+
+/**
+ * What the YAML package accepts but no reader of a client file should meet, each located where it
+ * is written:
+ * - an alias inside the very node its anchor names (`x-a: &a [*a]`, an anchor on the root mapping
+ *   used within it): the value would contain itself, and every later reader of it (the schema, the
+ *   site, JSON output) would recurse without end. An alias can only name an anchor set before it, so
+ *   any cycle has an alias inside its own anchor's node; that is what is looked for;
+ * - a key that is a list, a mapping or an alias (`? [a, b]`): keys are words;
+ * - a merge key (`<<: *defaults`): YAML 1.2 has none, so nothing would be merged;
+ * - nesting deeper than MAX_DEPTH.
+ */
+function structureProblems(doc: Document, yaml: string): StructureProblem[] {
+  const found: StructureProblem[] = [];
+  /** The anchored nodes seen so far, by name: the last one is the one an alias refers to. */
+  const anchors = new Map<string, Node>();
+  const rangeOf = (node: Node) => ({ start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0 });
+  const visit = (node: unknown, depth: number): void => {
+    if (!isNode(node)) return;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target?.range && node.range && node.range[0] >= target.range[0] && node.range[1] <= target.range[1])
+        found.push({
+          ...rangeOf(node),
+          code: 'yaml-circular-alias',
+          message: `YAML: the alias \`*${node.source}\` is inside the value it refers to (\`&${node.source}\` on line {line}), so that value would contain itself without end.`,
+          hint: 'Write the value out instead of the alias, or anchor a smaller value that does not hold the alias.',
+          anchorAt: anchorAt(yaml, node.source, target.range[0]),
+        });
+      return;
+    }
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (!isMap(node) && !isSeq(node)) return;
+    if (depth >= MAX_DEPTH) {
+      const { start } = rangeOf(node);
+      found.push({
+        start,
+        end: start + 1,
+        code: 'yaml-too-deep',
+        message: `YAML: values are nested more than ${MAX_DEPTH} levels deep here.`,
+        hint: TOO_DEEP_HINT,
+      });
+      return;
+    }
+    for (const item of node.items) {
+      if (!isPair(item)) {
+        visit(item, depth + 1);
+        continue;
+      }
+      const key = item.key;
+      if (isNode(key) && !isScalar(key)) {
+        found.push({
+          ...rangeOf(key),
+          code: 'yaml-complex-key',
+          message: isAlias(key) ? `YAML: the key \`*${key.source}\` is an alias; keys must be plain words.` : 'YAML: this key is a list or a mapping; keys must be plain words.',
+          hint: 'Write the key as a word followed by a colon, e.g. `x-note: ...`; a `? ` line starts a complex key, which client files do not use.',
+        });
+      } else if (isScalar(key) && key.value === '<<' && key.type === 'PLAIN') {
+        found.push({
+          ...rangeOf(key),
+          code: 'yaml-merge-key',
+          message: 'YAML: `<<` merge keys are not part of YAML 1.2; nothing would be merged here.',
+          hint: 'Write the keys out in this mapping instead of merging them from an anchor.',
+        });
+      } else visit(key, depth + 1);
+      visit(item.value, depth + 1);
+    }
+  };
+  visit(doc.contents, 0);
+  return found;
+}
+
+/** Where `&name` is written: at or before the start of the node it anchors. */
+const anchorAt = (yaml: string, name: string, nodeStart: number) => {
+  const at = yaml.lastIndexOf(`&${name}`, nodeStart);
+  return at === -1 ? nodeStart : at;
+};
 
 function firstAlias(doc: Document, source?: string): Node | undefined {
   let found: Node | undefined;

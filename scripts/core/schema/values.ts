@@ -9,7 +9,6 @@ import {
   YEAR_MIN,
   isMonth,
   parseDate,
-  parseInterval,
   parsePeriod,
   type Interval,
   type Period,
@@ -95,12 +94,19 @@ function custom<T>(expected: string, example: string, code: DiagnosticCode, json
 
 const textOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
+/** FORMAT.md 1.1: dates, months and years from 1900 to 2200 (no year 0, no five-digit year in a calendar). */
+const inYearRange = (year: number) => year >= YEAR_MIN && year <= YEAR_MAX;
+const YEARS = `Years run from ${YEAR_MIN} to ${YEAR_MAX}.`;
+const yearOutOfRange = (year: number | string) => `The year ${year} is out of range: years run from ${YEAR_MIN} to ${YEAR_MAX}.`;
+/** The year of `YYYY-...` text. */
+const yearOf = (text: string) => Number(text.trim().slice(0, 4));
+
 /** `2026-12-15`: a calendar date that exists. */
 export const date = () =>
   custom<PlainDate>('a date', '2026-12-15', 'bad-date', { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, (value) => {
     const text = textOf(value);
     const parsed = text === undefined ? undefined : parseDate(text);
-    if (parsed) return { ok: true, value: parsed };
+    if (parsed) return inYearRange(parsed.year) ? { ok: true, value: parsed } : { ok: false, hint: yearOutOfRange(text!.slice(0, 4)) };
     if (text !== undefined && isMonth(text.trim())) return { ok: false, hint: `A month alone is not enough here: write the day too, e.g. ${text.trim()}-01.` };
     return { ok: false, hint: dateHint(value) };
   });
@@ -109,7 +115,8 @@ export const date = () =>
 export const dateOrMonth = () =>
   custom<string>('a date or a month', '2016-04', 'bad-date', { type: 'string', pattern: '^\\d{4}-\\d{2}(-\\d{2})?$' }, (value) => {
     const text = textOf(value);
-    if (text !== undefined && (parseDate(text) || isMonth(text))) return { ok: true, value: text };
+    if (text !== undefined && (parseDate(text) || isMonth(text)))
+      return inYearRange(yearOf(text)) ? { ok: true, value: text } : { ok: false, hint: yearOutOfRange(text.slice(0, 4)) };
     const year = typeof value === 'number' && Number.isInteger(value) ? String(value) : /^\d{4}$/.exec(text?.trim() ?? '')?.[0];
     if (year) return { ok: false, hint: `A year alone is not enough here: write the month, e.g. ${year}-01.` };
     return { ok: false, hint: dateHint(value) };
@@ -120,30 +127,44 @@ export const year = () =>
   custom<number>(`a year from ${YEAR_MIN} to ${YEAR_MAX}`, '2028', 'bad-year', { type: 'integer', minimum: YEAR_MIN, maximum: YEAR_MAX }, (value) => {
     if (typeof value === 'number' && Number.isInteger(value) && value >= YEAR_MIN && value <= YEAR_MAX)
       return { ok: true, value };
-    if (typeof value === 'string' && /^\d{4}$/.test(value.trim()))
+    if (typeof value === 'string' && /^\d{4}$/.test(value.trim()) && inYearRange(Number(value.trim())))
       return { ok: false, hint: `Write the year as a plain number, without quotes: ${value.trim()}.` };
-    return { ok: false };
+    if (typeof value === 'number' && Number.isInteger(value)) return { ok: false, hint: YEARS };
+    const form = typeof value === 'string' ? numberFormHint(value, 'years') : undefined;
+    return form ? { ok: false, hint: form } : { ok: false };
   });
 
 /** `2027`, `2027-Q2`, `2027-05` or a date. */
 export const period = () =>
   custom<Period>('a year, quarter, month or date', '2027-Q2', 'bad-period', { anyOf: [{ type: 'integer', minimum: YEAR_MIN, maximum: YEAR_MAX }, { type: 'string', pattern: '^\\d{4}(-[Qq][1-4]|-\\d{2}(-\\d{2})?)?$' }] }, (value) => {
     const parsed = typeof value === 'string' || typeof value === 'number' ? parsePeriod(value) : undefined;
-    if (parsed) return { ok: true, value: parsed };
+    if (parsed) return inYearRange(parsed.start.year) ? { ok: true, value: parsed } : { ok: false, hint: yearOutOfRange(parsed.text.slice(0, 4)) };
     const text = scalarText(value) ?? '';
-    if (/^\d{4}$/.test(text)) return { ok: false, hint: `Years run from ${YEAR_MIN} to ${YEAR_MAX}.` };
+    if (/^\d{4}$/.test(text)) return { ok: false, hint: YEARS };
+    const form = typeof value === 'string' ? numberFormHint(value, 'periods') : undefined;
+    if (form) return { ok: false, hint: form };
     const q = /^(?:Q([1-4])[ -/]?(\d{4})|(\d{4})[ /]?q([1-4]))$/i.exec(text);
     if (q) return { ok: false, hint: `Write quarters as year, hyphen, Q and the number: ${q[2] ?? q[3]}-Q${q[1] ?? q[4]}.` };
     if (/^\d{4}-Q[^1-4]/i.test(text)) return { ok: false, hint: 'A year has four quarters, Q1 to Q4.' };
     return { ok: false, hint: dateHint(value) };
   });
 
-/** `1 day`, `2 weeks`, `3 months`, `1 year`. */
+/**
+ * FORMAT.md 1.1: an interval is at most 100 years. A hundred years hold 36,524 or 36,525 days, so the
+ * bound in days admits both; in weeks, the most whole weeks that fit.
+ */
+const INTERVAL_MAX: Record<Interval['unit'], number> = { day: 36_525, week: 5_217, month: 1_200, year: 100 };
+
+/** `1 day`, `2 weeks`, `3 months`, `1 year`: at most 100 years. */
 export const interval = () =>
   custom<Interval>('an interval', '3 months', 'bad-interval', { type: 'string', pattern: '^\\s*\\d+\\s*[A-Za-z]+\\s*$' }, (value) => {
-    const parsed = typeof value === 'string' ? parseInterval(value) : undefined;
-    if (parsed) return { ok: true, value: parsed };
-    const text = (scalarText(value) ?? '').toLowerCase();
+    const written = scalarText(value) ?? '';
+    const text = written.toLowerCase();
+    // As written: units are lowercase, `3 Months` is refused like any other misspelling.
+    const long = /^(\d+) (day|week|month|year)s?$/.exec(written);
+    if (long && Number(long[1]) > INTERVAL_MAX[long[2] as Interval['unit']])
+      return { ok: false, hint: `Intervals are at most 100 years (${INTERVAL_MAX[long[2] as Interval['unit']]} ${long[2]}s): \`${written}\` is longer.` };
+    if (long && typeof value === 'string' && long[1]![0] !== '0') return { ok: true, value: { count: Number(long[1]), unit: long[2] as Interval['unit'], text: value } };
     const named: Record<string, string> = {
       daily: '1 day', weekly: '1 week', monthly: '1 month', quarterly: '3 months', yearly: '1 year', annually: '1 year',
     };
@@ -152,12 +173,59 @@ export const interval = () =>
     return { ok: false, hint: 'Write a whole number and a unit (day, week, month or year), singular or plural.' };
   });
 
-/** `6500` or `6500.50`: a number of at least 0. */
+/** The largest amount of money (FORMAT.md "Value types"): below 10^12, in cents. */
+export const MONEY_MAX = 999_999_999_999.99;
+
+const grouped = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * Numbers YAML would read in a form the format does not allow: hexadecimal, octal, an exponent,
+ * `.nan` and `.inf`. The YAML loader keeps these as the text written (see `load/yaml.ts`), so a
+ * value check sees exactly what is wrong; this says it in words, with the decimal value.
+ */
+export function numberFormHint(text: string, what: string): string | undefined {
+  const t = text.trim();
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(t)) return `\`${t}\` means infinity: write ${what} in decimal digits.`;
+  if (/^\.(?:nan|NaN|NAN)$/.test(t)) return `\`${t}\` means "not a number": write ${what} in decimal digits.`;
+  let m = /^0x([0-9a-fA-F]+)$/.exec(t);
+  if (m) return `\`${t}\` is a hexadecimal number: write ${what} in decimal digits${decimalOf(parseInt(m[1]!, 16))}.`;
+  m = /^0o([0-7]+)$/.exec(t);
+  if (m) return `\`${t}\` is an octal number: write ${what} in decimal digits${decimalOf(parseInt(m[1]!, 8))}.`;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(t))
+    return `\`${t}\` is written with an exponent: write ${what} in decimal digits${decimalOf(Number(t))}.`;
+  return undefined;
+}
+
+/** `, e.g. 1000` for a number short enough to write out, else nothing. */
+const decimalOf = (n: number) => (Number.isFinite(n) && Math.abs(n) < 1e15 && Math.abs(n) >= 1e-6 ? `, e.g. ${String(n)}` : '');
+
+/** Digits after the point of a number as JavaScript writes it (`1e-7` counts as many). */
+function decimals(n: number): number {
+  const s = String(n);
+  if (s.includes('e')) return Infinity;
+  const dot = s.indexOf('.');
+  return dot === -1 ? 0 : s.length - dot - 1;
+}
+
+/** `6500` or `6500.50`: decimal digits, at most two after the point, from 0 to 999,999,999,999.99. */
 export const money = () =>
-  custom<number>('an amount of money', '6500', 'bad-money', { type: 'number', minimum: 0 }, (value) => {
-    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return { ok: true, value };
-    if (typeof value === 'number') return { ok: false, hint: 'Costs cannot be negative.' };
+  custom<number>('an amount of money', '6500', 'bad-money', { type: 'number', minimum: 0, maximum: MONEY_MAX }, (value) => {
+    const range = `Amounts run from 0 to ${grouped(MONEY_MAX)}.`;
+    if (typeof value === 'number') {
+      if (Object.is(value, -0)) return { ok: false, hint: 'Write zero without a sign: `cost: 0`.' };
+      if (value < 0) return { ok: false, hint: 'Costs cannot be negative.' };
+      if (value > MONEY_MAX) return { ok: false, hint: `${range} Write a smaller amount.` };
+      if (decimals(value) > 2) return { ok: false, hint: 'Write at most two digits after the point (cents), e.g. `cost: 6500.50`.' };
+      return { ok: true, value };
+    }
     if (typeof value === 'string') {
+      const form = numberFormHint(value, 'amounts');
+      if (form) {
+        const n = Number(value.trim());
+        return { ok: false, hint: Number.isFinite(n) && Math.abs(n) > MONEY_MAX ? `${form} ${range}` : form };
+      }
+      const plain = value.trim();
+      if (/^\d+(\.\d{1,2})?$/.test(plain)) return { ok: false, hint: `Write the amount as a plain number, without quotes: ${plain}.` };
       const digits = value.replace(/[\s$€£,]|CAD|USD|EUR|GBP/gi, '');
       if (/^\d+(\.\d+)?$/.test(digits))
         return { ok: false, hint: `Write the amount as a plain number, without currency or separators: ${digits}.` };
@@ -171,7 +239,8 @@ export const whole = (min: number, max?: number, example = String(Math.max(min, 
     if (typeof value === 'number' && Number.isInteger(value) && value >= min && (max === undefined || value <= max)) return { ok: true, value };
     if (typeof value === 'string' && /^\d+$/.test(value.trim()))
       return { ok: false, hint: `Write the number without quotes: ${value.trim()}.` };
-    return { ok: false };
+    const form = typeof value === 'string' ? numberFormHint(value, 'numbers') : undefined;
+    return form ? { ok: false, hint: form } : { ok: false };
   });
 
 /** Text that is not empty. Numbers are refused so that `phone: 0800123` cannot lose its leading zero. */

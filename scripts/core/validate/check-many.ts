@@ -11,13 +11,13 @@
  * schema's PlainDates: a worker sends the checked raw value instead, and the main thread runs it
  * through the schema again, which for a valid value is a small part of the work.
  */
-import { readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseDate, type PlainDate } from '../dates.ts';
 import { clientSchema, type ClientData } from '../schema/client.ts';
 import { checkClientFile, idOf, lean, type ClientFile } from './client-file.ts';
+import { readPortfolioFileSync, type FileProblem } from '../load/read-file.ts';
 
 export interface CheckManyOptions {
   dir: string;
@@ -51,40 +51,22 @@ function checkOne(dir: string, rel: string, display: string, asOf: PlainDate, di
   return keepOf(checkFileAt(dir, rel, display, asOf), diagnosticsOnly);
 }
 
-/** Reads and checks one file; a file that cannot be read is one error, located at its first line. */
+/**
+ * Reads and checks one file; a file that cannot be read (or is a link, a FIFO, a device) is one error,
+ * located at its first line, and is never followed or opened (see `read-file.ts`).
+ */
 export function checkFileAt(dir: string, rel: string, display: string, asOf: PlainDate): ClientFile {
-  const full = path.join(dir, rel);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(full);
-  } catch (error) {
-    const problem = readProblem(full, error as NodeJS.ErrnoException) ?? {
-      message: 'The file was deleted while it was being read.',
-      hint: 'Run the command again.',
-    };
-    return unreadableFile(rel, display, problem);
-  }
-  return checkClientFile(bytes, rel, display, asOf);
+  const read = readPortfolioFileSync(path.join(dir, rel)) ?? { problem: GONE };
+  return read.bytes ? checkClientFile(read.bytes, rel, display, asOf) : unreadableFile(rel, display, read.problem);
 }
 
-/** Why a client file cannot be read; undefined when it is simply not there (and not a broken link). */
-export function readProblem(full: string, error: NodeJS.ErrnoException): { message: string; hint: string } | undefined {
-  let target: string | undefined;
-  try {
-    target = readlinkSync(full);
-  } catch {
-    // Not a link.
-  }
-  if (error.code === 'ENOENT')
-    return target === undefined ? undefined : { message: `The file is a link to ${target}, which does not exist.`, hint: 'Point the link at the client file, or delete the link.' };
-  if (error.code === 'EACCES' || error.code === 'EPERM') return { message: 'The file cannot be read: permission denied.', hint: 'Give yourself read permission (e.g. `chmod u+r FILE`).' };
-  return { message: `The file cannot be read (${error.code ?? error.message}).`, hint: 'Check that it is a readable file.' };
-}
+/** A file listed and then gone before it was read. */
+export const GONE: FileProblem = { code: 'unreadable-file', message: 'The file was deleted while it was being read.', hint: 'Run the command again.' };
 
 /** A client file that cannot be read: one error at its first line, no data. */
-export function unreadableFile(rel: string, display: string, problem: { message: string; hint: string }): ClientFile {
+export function unreadableFile(rel: string, display: string, problem: FileProblem): ClientFile {
   const id = idOf(rel);
-  const diagnostic = { file: display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' as const, code: 'unreadable-file' as const, ...problem };
+  const diagnostic = { file: display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' as const, ...problem };
   return { id, file: display, relPath: rel, yamlStart: 0, extensions: {}, body: '', bodyLine: 1, diagnostics: [diagnostic] };
 }
 

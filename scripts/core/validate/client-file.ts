@@ -8,7 +8,7 @@ import { extensionsOf } from './keys.ts';
 import { checkRules } from './rules.ts';
 import { checkSecrets } from './secrets.ts';
 import { slugify } from '../slug.ts';
-import { decodeSource, splitFrontMatter, type Source } from '../load/source.ts';
+import { decodeSource, oldMacLineEnds, splitFrontMatter, type Source } from '../load/source.ts';
 import { locate, type ParsedYaml } from '../load/yaml.ts';
 
 export interface ClientFile {
@@ -56,6 +56,7 @@ export function checkClientFile(bytes: Uint8Array, relPath: string, file: string
   }
   if (!source) return result;
   result.source = source;
+  if (oldMacLineEnds(source, sink)) return finish(result);
   checkSecrets(source.index, sink);
   const fm = splitFrontMatter(source, sink);
   if (!fm) return finish(result);

@@ -2,12 +2,12 @@
  * A portfolio kept checked in memory while its files change (`clientbook dev`): a save re-checks only
  * that file, then re-runs the cross-file rules over all of them (they are linear) and reassembles.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type PlainDate } from '../dates.ts';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
-import { readProblem, unreadableFile } from '../validate/check-many.ts';
+import { unreadableFile } from '../validate/check-many.ts';
 import { checkClientFile, type ClientFile } from '../validate/client-file.ts';
+import { readPortfolioFile } from '../load/read-file.ts';
 import { isIgnoredName } from '../load/walk.ts';
 import { assemble, type Portfolio } from '../portfolio.ts';
 import { displayPaths, openPortfolioFolder, resolveAsOf } from '../portfolio-folder.ts';
@@ -96,9 +96,10 @@ export class LivePortfolio {
 
   /** Re-reads the settings and every file (at start, when the settings change, and when the day changes). */
   async reloadAll(): Promise<Portfolio> {
-    const { settings, settingsDiagnostics, asOf, relPaths } = await openPortfolioFolder({ dir: this.dir, cwd: this.cwd, asOf: this.#asOfOption });
+    const { settings, settingsDiagnostics, folderDiagnostics, asOf, relPaths } = await openPortfolioFolder({ dir: this.dir, cwd: this.cwd, asOf: this.#asOfOption });
     this.#settings = settings;
-    this.#settingsDiagnostics = settingsDiagnostics;
+    // Subfolders that cannot be read are reported with the settings: problems of the folder, not of a file.
+    this.#settingsDiagnostics = [...settingsDiagnostics, ...folderDiagnostics];
     this.#asOf = asOf;
     this.#files.clear();
     for (let i = 0; i < relPaths.length; i += 32) {
@@ -145,16 +146,10 @@ export class LivePortfolio {
   }
 
   async #check(relPath: string): Promise<ClientFile | undefined> {
-    let bytes: Uint8Array;
-    const full = path.join(this.dir, relPath);
-    try {
-      bytes = await readFile(full);
-    } catch (error) {
-      // Gone between the event and the read: removed. A broken link or an unreadable file: an error.
-      const problem = readProblem(full, error as NodeJS.ErrnoException);
-      return problem && unreadableFile(relPath, this.display(relPath), problem);
-    }
-    return checkClientFile(bytes, relPath, this.display(relPath), this.#asOf);
+    // Gone between the event and the read: removed. A link, a FIFO or an unreadable file: an error.
+    const read = await readPortfolioFile(path.join(this.dir, relPath));
+    if (!read) return undefined;
+    return read.bytes ? checkClientFile(read.bytes, relPath, this.display(relPath), this.#asOf) : unreadableFile(relPath, this.display(relPath), read.problem);
   }
 
   #assemble(): Portfolio {

@@ -28,6 +28,9 @@ export async function watchPortfolio(options: WatchOptions): Promise<PortfolioWa
   const { dir } = live;
   const watcher: FSWatcher = watch(dir, {
     ignoreInitial: true,
+    // As the folder walk: a link to a folder is not followed, so nothing outside the portfolio is watched
+    // or read (a link to a file is still seen, and reported by the reader).
+    followSymlinks: false,
     // Dot-files (our own temporary files, editors' swap files) and `_` files are never clients.
     ignored: (file, stats) => {
       const rel = path.relative(dir, file);

@@ -3,7 +3,8 @@
  * `DiagnosticCode` union makes any other a type error), and every code in it is produced by some
  * input, here, with the severity the catalogue gives it.
  */
-import { symlink } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
@@ -46,8 +47,12 @@ const UNPRODUCIBLE: Partial<Record<DiagnosticCode, string>> = {
 
 const FIXTURES: Record<DiagnosticCode, (() => Promise<Diagnostic[]>) | 'unproducible'> = {
   'unreadable-file': folder({ 'acme.md': client() }, (dir) => symlink(path.join(dir, 'gone.md'), path.join(dir, 'ghost.md'))),
+  'symbolic-link': folder({ 'acme.md': client(), 'real/bolt.txt': client() }, (dir) => symlink(path.join(dir, 'real/bolt.txt'), path.join(dir, 'bolt.md'))),
+  'not-a-file': folder({ 'acme.md': client() }, async (dir) => void execFileSync('mkfifo', [path.join(dir, 'pipe.md')])),
+  'unreadable-folder': folder({ 'acme.md': client(), 'north/bolt.md': client() }, (dir) => chmod(path.join(dir, 'north'), 0o000)),
   'binary-file': file(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00])),
   'not-utf8': file(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0x0a])),
+  'old-mac-line-ends': file(client().replaceAll('\n', '\r')),
   'bad-file-name': folder({ 'Acme Ltd.md': client() }),
   'duplicate-id': folder({ 'acme.md': client(), 'north/acme.md': client() }),
   'empty-file': file(''),
@@ -81,6 +86,10 @@ const FIXTURES: Record<DiagnosticCode, (() => Promise<Diagnostic[]>) | 'unproduc
   'yaml-tab-as-indent': file('---\nname: Acme\ncontact:\n\tname: Ann Lee\n---\n'),
   'yaml-tag-resolve-failed': file(client('name: !!binary QWNtZQ==')),
   'yaml-bad-collection-type': 'unproducible',
+  'yaml-circular-alias': file(client('x-a: &a [*a]')),
+  'yaml-complex-key': file(client('? [a, b]\n: 1')),
+  'yaml-merge-key': file(client('x-d: &d {k: 1}\nx-m:\n  <<: *d')),
+  'yaml-too-deep': file(client(`x-a: ${'['.repeat(100)}${']'.repeat(100)}`)),
   'yaml-unexpected-token': file(client('x-a: 1\n]')),
 
   'unknown-key': file(client('adress: 1 Main St')),

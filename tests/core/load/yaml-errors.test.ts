@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../../scripts/core/diagnostics/codes.ts';
 import { EXPLAIN, YAML_CODES } from '../../../scripts/core/load/yaml-errors.ts';
+import { STRUCTURE_CODES } from '../../../scripts/core/load/yaml.ts';
 
 /** The members of yaml's `ErrorCode` union, read from the installed package's own declaration. */
 function yamlErrorCodes(): string[] {
@@ -29,8 +30,8 @@ describe("the yaml package's error codes", () => {
     for (const code of codes) expect(Object.hasOwn(DIAGNOSTIC_CODES, YAML_CODES[code as keyof typeof YAML_CODES]), code).toBe(true);
   });
 
-  it('are the only yaml codes of the catalogue, with the alias limit', () => {
+  it('are the only yaml codes of the catalogue, with the alias limit and the structure checks', () => {
     const catalogued = Object.keys(DIAGNOSTIC_CODES).filter((c) => c.startsWith('yaml-')).sort();
-    expect(catalogued).toEqual([...Object.values(YAML_CODES), 'yaml-alias-limit'].sort());
+    expect(catalogued).toEqual([...Object.values(YAML_CODES), 'yaml-alias-limit', ...STRUCTURE_CODES].sort());
   });
 });
