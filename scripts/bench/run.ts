@@ -22,7 +22,10 @@ import { fileURLToPath } from 'node:url';
 import { freshBundle } from '../bin/bundled.js';
 import { bundleCli } from '../bundle/build.ts';
 import { generatePortfolio } from './generate.ts';
-import { PAGE_LIMIT_BYTES, THROTTLE, TIMED_PAGES, VIEWPORT, pageReadyTimes, pageWeights } from './page-ready.ts';
+import { FLOOR_PAGE, PAGE_LIMIT_BYTES, THROTTLE, TIMED_PAGES, VIEWPORT, pageReadyTimes, pageWeights } from './page-ready.ts';
+
+/** The name of a page's "ready" figure in the tables. */
+const readyName = (page: string) => `${page} ready (phone, ${THROTTLE}× CPU)`;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'scripts/bin/clientbook.js');
@@ -222,7 +225,8 @@ async function benchSize(n: number, options: { runs: number; siteRuns: number; p
     for (const [page, file] of Object.entries(TIMED_PAGES)) {
       const bytes = pages.find((p) => p.file === file)?.bytes ?? 0;
       process.stderr.write(`  ${n.toLocaleString('en-US')} clients, ${page} ready on a phone: ${ready.runs[page]!.map(fmtMs).join(', ')} (${fmtKb(bytes)})\n`);
-      figures.push({ name: `${page} page ready (phone, ${THROTTLE}× CPU)`, ms: ready.ms[page]!, cpuMs: NaN, runs: ready.runs[page]!, rss: 0, output: { pages: 1, bytes } });
+      const floor = page === FLOOR_PAGE ? {} : { floor: readyName(FLOOR_PAGE) };
+      figures.push({ name: readyName(page), ...floor, ms: ready.ms[page]!, cpuMs: NaN, runs: ready.runs[page]!, rss: 0 });
     }
     figures.push({ name: 'largest page', ms: NaN, cpuMs: NaN, runs: [], rss: 0, largest: pages[0]! });
     await rm(siteOut, { recursive: true, force: true });
@@ -319,8 +323,8 @@ function targets(results: Record<number, Figure[]>): string {
   }
   const big = get(10_000, 'site build');
   if (big) check(big.ms < 60_000 && big.rss < 2 * 2 ** 30, `10,000 clients built in under 60 s within 2 GiB (${fmtMs(big.ms)}, ${fmtMb(big.rss)})`);
-  for (const page of Object.keys(TIMED_PAGES)) {
-    const ready = get(1000, `${page} page ready (phone, ${THROTTLE}× CPU)`);
+  for (const page of Object.keys(TIMED_PAGES).filter((p) => p !== FLOOR_PAGE)) {
+    const ready = get(1000, readyName(page));
     if (ready) check(ready.ms < 1500, `the ${page} page's main thread free in < 1.5 s at 1,000 clients, ${VIEWPORT.width} px, ${THROTTLE}× CPU throttling (${fmtMs(ready.ms)})`);
   }
   const largest = get(1000, 'largest page')?.largest;

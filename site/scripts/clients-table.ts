@@ -4,6 +4,24 @@
  */
 import { compareValues, matches, type SortDirection, type SortType } from '../lib/table-sort.ts';
 
+/** A cell's sort value: `data-sort` where the page gives one, else its date, its link's text or its text. */
+function sortKey(cell: HTMLTableCellElement | undefined): string {
+  if (!cell) return '';
+  if (cell.dataset.sort !== undefined) return cell.dataset.sort;
+  const time = cell.querySelector('time');
+  if (time) return time.dateTime;
+  return (cell.querySelector('a') ?? cell).textContent?.trim() ?? '';
+}
+
+/** What the search box matches: the client's name and contact (the first cell), place and id. */
+function searchText(row: HTMLTableRowElement): string {
+  const first = row.cells[0];
+  const parts = first ? [...first.children].map((el) => el.textContent ?? '') : [];
+  const link = first?.querySelector('a')?.getAttribute('href') ?? '';
+  parts.push(row.dataset.place ?? '', link.split('/')[0] ?? '');
+  return parts.join(' ').toLowerCase();
+}
+
 export function enhanceClientsTable(doc: Document): void {
   const table = doc.querySelector<HTMLTableElement>('table[data-clients]');
   const form = doc.querySelector<HTMLFormElement>('form[data-filters]');
@@ -11,13 +29,20 @@ export function enhanceClientsTable(doc: Document): void {
   if (!table || !form) return;
   const body = table.tBodies[0]!;
   const rows = [...body.rows];
+  // Read from the cells when first needed (a search, a sort), not while the page loads.
+  const search = new Map<HTMLTableRowElement, string>();
+  const searchOf = (row: HTMLTableRowElement) => search.get(row) ?? search.set(row, searchText(row)).get(row)!;
+  let names: Map<HTMLTableRowElement, string> | undefined;
   const headers = [...table.querySelectorAll<HTMLTableCellElement>('thead th')];
 
   const sortBy = (column: number, direction: SortDirection) => {
     const type = (headers[column]?.dataset.sortType ?? 'text') as SortType;
-    const value = (row: HTMLTableRowElement) => row.cells[column]?.dataset.sort ?? row.cells[column]?.textContent?.trim() ?? '';
+    // Each cell read once per sort, not once per comparison.
+    const keys = new Map(rows.map((row) => [row, sortKey(row.cells[column])]));
+    names ??= new Map(rows.map((row) => [row, sortKey(row.cells[0])]));
+    const byName = names;
     const sorted = [...body.rows].sort(
-      (a, b) => compareValues(value(a), value(b), type, direction) || compareValues(value0(a), value0(b), 'text', 'ascending'),
+      (a, b) => compareValues(keys.get(a)!, keys.get(b)!, type, direction) || compareValues(byName.get(a)!, byName.get(b)!, 'text', 'ascending'),
     );
     body.append(...sorted);
     headers.forEach((th, i) => {
@@ -27,7 +52,6 @@ export function enhanceClientsTable(doc: Document): void {
       }
     });
   };
-  const value0 = (row: HTMLTableRowElement) => row.cells[0]?.dataset.sort ?? '';
 
   headers.forEach((th, column) => {
     if (!th.dataset.sortType) return;
@@ -48,7 +72,7 @@ export function enhanceClientsTable(doc: Document): void {
     const text = form.querySelector<HTMLInputElement>('input[data-search]')?.value ?? '';
     let shown = 0;
     for (const row of rows) {
-      const ok = matches({ fields: { ...row.dataset }, search: row.dataset.search ?? '' }, { fields, text });
+      const ok = matches({ fields: { ...row.dataset }, search: text.trim() ? searchOf(row) : '' }, { fields, text });
       // Only rows that change are written: a thousand attribute writes would restyle the whole table.
       if (row.hidden === ok) row.hidden = !ok;
       if (ok) shown++;

@@ -82,20 +82,35 @@ interface Offender {
 /**
  * Elements that carry text of their own (a non-blank text node as a child), rendered, and not
  * inside a chart (which scrolls within its own region, so its labels stay readable): those whose
- * box leaves the window on either side.
+ * box leaves the window on either side, or is cut off by a box that scrolls sideways (a table
+ * wider than its frame), or is squeezed into a sliver (a word a letter per line).
  */
 async function textOutside(page: Page): Promise<Offender[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const found: Offender[] = [];
+    const clippers = (el: Element) => {
+      const boxes: DOMRect[] = [];
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const overflow = getComputedStyle(p).overflowX;
+        if (overflow !== 'visible' && overflow !== 'clip') boxes.push(p.getBoundingClientRect());
+      }
+      return boxes;
+    };
     for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
       if (el.closest('.chart-scroll')) continue;
-      if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())) continue;
+      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join(' ').trim();
+      if (!own) continue;
       if (!el.checkVisibility({ visibilityProperty: true })) continue;
       const r = el.getBoundingClientRect();
       // Visually hidden text (a 1 px clipped box) is for screen readers.
       if (r.width <= 1 || r.height <= 1) continue;
-      if (r.left < -0.5 || r.right > width + 0.5) {
+      const clips = clippers(el);
+      // Inside a visually hidden box (1 px, clipped): for screen readers.
+      if (clips.some((c) => c.width <= 1 || c.height <= 1)) continue;
+      const outside = r.left < -0.5 || r.right > width + 0.5 || clips.some((c) => r.left < c.left - 0.5 || r.right > c.right + 0.5);
+      const squeezed = own.length >= 6 && r.width < 48 && r.height > 60;
+      if (outside || squeezed) {
         found.push({ tag: el.tagName.toLowerCase(), text: el.textContent!.trim().slice(0, 40), left: Math.round(r.left), right: Math.round(r.right) });
       }
     }
