@@ -2,7 +2,6 @@
 import { compareDates, parseDate, type PlainDate } from '../../core/dates.ts';
 import { appendAction } from '../../core/edit/append-action.ts';
 import { combinePlans } from '../../core/edit/combine-plans.ts';
-import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { EditableFile, EditPlan } from '../../core/edit/editable-file.ts';
 import { EditRejectedError } from '../../core/edit/errors.ts';
 import { editClient, openFolder, type EditRequest, type PortfolioFolder } from '../../core/edit/session.ts';

@@ -10,7 +10,7 @@ import { openPortfolioFolder, type PortfolioFolder as OpenedFolder } from '../po
 import { settingsFailure } from '../settings.ts';
 import { writeFileAtomic, type AtomicFs } from './atomic-write.ts';
 import { applyEdit, openEditable, type EditableFile, type EditPlan } from './editable-file.ts';
-import { ConcurrentEditError, EditError } from './errors.ts';
+import { EditError } from './errors.ts';
 import { lockFile } from './file-lock.ts';
 import { findClient } from './find-client.ts';
 import { removeLeftovers } from './leftovers.ts';
