@@ -2,7 +2,8 @@
  * Whether a file may be edited, judged by its mode bits rather than by trying: the rename that
  * replaces a client file succeeds on a read-only file, and root (CI, containers) writes anything.
  */
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConcurrentEditError, EditError } from './errors.ts';
 
@@ -29,6 +30,14 @@ export async function checkWritable(file: string, display: string, { exists = tr
     if ((s.mode & WRITE_BITS) === 0)
       throw new EditError(`${display} is read-only (mode ${octal(s.mode)}), so clientbook did not edit it.`, {
         hint: `Nothing was written. If it should be edited, make it writable first: chmod u+w ${display}`,
+      });
+    // A rename replaces a file its user may not write: ask the kernel too (root passes, hence the bits above).
+    const denied = await access(file, constants.W_OK).then(() => undefined, (error: NodeJS.ErrnoException) => error.code);
+    if (denied === 'EROFS')
+      throw new EditError(`${display} is on a read-only file system, so clientbook did not edit it.`, { hint: 'Nothing was written. Edit a copy on a writable disk, or mount it writable.' });
+    if (denied === 'EACCES' || denied === 'EPERM')
+      throw new EditError(`${display} is not writable by you (mode ${octal(s.mode)}), so clientbook did not edit it.`, {
+        hint: `Nothing was written. If it should be edited, make it writable first: chmod u+w ${display} (as its owner)`,
       });
     links = s.nlink;
   }
