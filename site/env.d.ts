@@ -1,6 +1,6 @@
 /// <reference types="astro/client" />
 
 declare module 'virtual:clientbook/options' {
-  const options: import('../scripts/site-integration/index.ts').SiteOptions;
+  const options: import('#site-integration/index').SiteOptions;
   export default options;
 }

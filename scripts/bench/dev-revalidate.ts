@@ -13,12 +13,12 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatUpdate } from '../cli/commands/dev.ts';
-import { paint } from '../cli/io.ts';
-import { listClientFiles } from '../core/load/walk.ts';
-import { loadPortfolio } from '../core/portfolio.ts';
-import type { LiveUpdate } from '../core/watch/live-portfolio.ts';
-import { watchPortfolio } from '../core/watch/portfolio-watcher.ts';
+import { formatUpdate } from '#cli/commands/dev';
+import { paint } from '#cli/io';
+import { listClientFiles } from '#core/load/walk';
+import { loadPortfolio } from '#core/portfolio';
+import type { LiveUpdate } from '#core/watch/live-portfolio';
+import { watchPortfolio } from '#core/watch/portfolio-watcher';
 import { generatePortfolio } from './generate.ts';
 
 const { values } = parseArgs({

@@ -15,8 +15,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Temporal, type PlainDate } from '../core/dates.ts';
-import { slugify } from '../core/slug.ts';
+import { Temporal, type PlainDate } from '#core/dates';
+import { slugify } from '#core/slug';
 
 /** mulberry32: small, fast, and good enough to pick from lists. */
 function rng(seed: number) {

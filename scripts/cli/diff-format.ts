@@ -2,10 +2,10 @@
  * `clientbook diff` for people: Markdown made for a pull-request comment (it reads as plain text in
  * a terminal too), and the JSON shape for tools.
  */
-import type { Comparison, RevisionInfo } from '../core/git/compare.ts';
-import type { Change, ClientDiff, ClientSummary, PortfolioDiff } from '../core/model/diff.ts';
-import { plural } from '../core/text/plural.ts';
-import { printable } from '../core/text/printable.ts';
+import type { Comparison, RevisionInfo } from '#core/git/compare';
+import type { Change, ClientDiff, ClientSummary, PortfolioDiff } from '#core/model/diff';
+import { plural } from '#core/text/plural';
+import { printable } from '#core/text/printable';
 
 export const NO_CHANGES = 'No changes to client commitments.';
 

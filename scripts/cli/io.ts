@@ -20,4 +20,4 @@ export function processIo(): Io {
   };
 }
 
-export { paint, type Paint } from '../core/text/paint.ts';
+export { paint, type Paint } from '#core/text/paint';

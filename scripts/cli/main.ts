@@ -1,7 +1,7 @@
 /** The only place that turns results into exit codes and errors into messages. */
 import { CommanderError } from 'commander';
-import { printable } from '../core/text/printable.ts';
-import { ClientbookError } from '../core/errors.ts';
+import { printable } from '#core/text/printable';
+import { ClientbookError } from '#core/errors';
 import { paint, processIo, type Io } from './io.ts';
 import { createProgram } from './program.ts';
 

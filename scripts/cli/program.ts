@@ -2,11 +2,11 @@
 import { Command, Option } from 'commander';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
-import { printable } from '../core/text/printable.ts';
+import { printable } from '#core/text/printable';
 import type { ValidateFormat } from './commands/validate.ts';
-import { CADENCES, type Cadence } from '../core/schema/meetings.ts';
-import { OUTLOOKS, type Outlook } from '../core/schema/growth.ts';
-import { clientbookVersion } from '../core/version.ts';
+import { CADENCES, type Cadence } from '#core/schema/meetings';
+import { OUTLOOKS, type Outlook } from '#core/schema/growth';
+import { clientbookVersion } from '#core/version';
 
 // Each command's module is imported only when it runs, so `validate` never loads Astro, chokidar
 // or the git code: start-up time is part of every command's cost.

@@ -4,7 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { CODE_GROUPS, DIAGNOSTIC_CODES, type CodeGroup, type CodeInfo } from '../core/diagnostics/codes.ts';
+import { CODE_GROUPS, DIAGNOSTIC_CODES, type CodeGroup, type CodeInfo } from '#core/diagnostics/codes';
 
 export const FORMAT_DOC = fileURLToPath(new URL('../../docs/format.md', import.meta.url));
 

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { clientSchema } from '../core/schema/client.ts';
-import { settingsSchema } from '../core/settings.ts';
+import { clientSchema } from '#core/schema/client';
+import { settingsSchema } from '#core/settings';
 
 export type JsonSchema = Record<string, unknown>;
 

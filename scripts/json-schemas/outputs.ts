@@ -4,11 +4,11 @@
  * codes, change kinds, statuses), and a `Record` over each TypeScript union makes a new member
  * without a schema a type error. tests/schemas/ checks real outputs against them with ajv.
  */
-import { DIAGNOSTIC_CODES } from '../core/diagnostics/codes.ts';
-import type { DueKind, DueStatus } from '../core/model/due.ts';
-import type { Change, ClientField } from '../core/model/diff.ts';
-import { ASSET_KINDS, ASSET_STATUSES } from '../core/schema/asset.ts';
-import { ROADMAP_STATUSES } from '../core/schema/roadmap-item.ts';
+import { DIAGNOSTIC_CODES } from '#core/diagnostics/codes';
+import type { DueKind, DueStatus } from '#core/model/due';
+import type { Change, ClientField } from '#core/model/diff';
+import { ASSET_KINDS, ASSET_STATUSES } from '#core/schema/asset';
+import { ROADMAP_STATUSES } from '#core/schema/roadmap-item';
 import type { JsonSchema } from './front-matter.ts';
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema';

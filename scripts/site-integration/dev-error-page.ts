@@ -4,9 +4,9 @@
  * crash), as `validate` prints them. It runs Vite's client, so the next save that fixes the
  * portfolio reloads it into the site.
  */
-import { formatText } from '../core/diagnostics/format-text.ts';
-import { summary } from '../core/diagnostics/summary.ts';
-import { paint } from '../core/text/paint.ts';
+import { formatText } from '#core/diagnostics/format-text';
+import { summary } from '#core/diagnostics/summary';
+import { paint } from '#core/text/paint';
 import type { PortfolioErrorsError } from './load.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,11 +1,11 @@
 /** Loading the portfolio for the site: the same core as the CLI, and no site from a broken portfolio. */
-import type { Diagnostic } from '../core/diagnostics.ts';
-import { formatText } from '../core/diagnostics/format-text.ts';
-import { ClientbookError } from '../core/errors.ts';
-import { summary } from '../core/diagnostics/summary.ts';
-import { paint } from '../core/text/paint.ts';
-import { readHistory, type History } from '../core/git/history.ts';
-import { loadPortfolio, type Portfolio } from '../core/portfolio.ts';
+import type { Diagnostic } from '#core/diagnostics';
+import { formatText } from '#core/diagnostics/format-text';
+import { ClientbookError } from '#core/errors';
+import { summary } from '#core/diagnostics/summary';
+import { paint } from '#core/text/paint';
+import { readHistory, type History } from '#core/git/history';
+import { loadPortfolio, type Portfolio } from '#core/portfolio';
 import type { SiteData } from './store.ts';
 
 /**

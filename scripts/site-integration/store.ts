@@ -7,8 +7,8 @@
  * both copies resolve to the same object. It holds one portfolio per portfolio folder, so a build
  * loads the portfolio once, however many pages read it.
  */
-import type { History } from '../core/git/history.ts';
-import type { Portfolio } from '../core/portfolio.ts';
+import type { History } from '#core/git/history';
+import type { Portfolio } from '#core/portfolio';
 
 /** What the pages read: the validated portfolio and, when the portfolio is in git, its history. */
 export interface SiteData {

@@ -1,7 +1,7 @@
 /** The agenda (home page): what to do today, and what comes next. */
-import type { Client } from '../../scripts/core/model/client.ts';
-import type { AgendaItem, DueKind, DueStatus } from '../../scripts/core/model/due.ts';
-import { clientsWithoutNextAction } from '../../scripts/core/model/health.ts';
+import type { Client } from '#core/model/client';
+import type { AgendaItem, DueKind, DueStatus } from '#core/model/due';
+import { clientsWithoutNextAction } from '#core/model/health';
 import { orderGroup } from './agenda-order.ts';
 import { KIND_LABELS } from './labels.ts';
 import type { PortfolioIndex } from './portfolio-index.ts';

@@ -1,7 +1,7 @@
 /** Assets and their life cycle: expired, expiring (due within the window), fine. */
-import { compareDates, daysBetween, type PlainDate } from '../../scripts/core/dates.ts';
-import { statusOf } from '../../scripts/core/model/due.ts';
-import type { Asset } from '../../scripts/core/schema/asset.ts';
+import { compareDates, daysBetween, type PlainDate } from '#core/dates';
+import { statusOf } from '#core/model/due';
+import type { Asset } from '#core/schema/asset';
 import { formatAge, monthsBetween, startOf } from './format.ts';
 
 export type LifeCycle = 'expired' | 'expiring' | 'fine' | 'no-date';

@@ -1,15 +1,15 @@
 /** Everything the client page shows, in the order it shows it. */
-import { growthHorizon } from '../../scripts/core/model/growth.ts';
-import { compareDatedFirst, compareDates, daysBetween, type PlainDate } from '../../scripts/core/dates.ts';
-import type { Client } from '../../scripts/core/model/client.ts';
-import { nextGrowthCheck, nextMeeting, type AgendaItem } from '../../scripts/core/model/due.ts';
-import type { HealthSignal } from '../../scripts/core/model/health.ts';
-import type { Action } from '../../scripts/core/schema/action.ts';
-import type { ClientType, Involvement } from '../../scripts/core/schema/client.ts';
-import type { Outlook } from '../../scripts/core/schema/growth.ts';
-import type { Cadence } from '../../scripts/core/schema/meetings.ts';
-import type { Person } from '../../scripts/core/schema/person.ts';
-import type { HistoryEntry } from '../../scripts/core/git/history.ts';
+import { growthHorizon } from '#core/model/growth';
+import { compareDatedFirst, compareDates, daysBetween, type PlainDate } from '#core/dates';
+import type { Client } from '#core/model/client';
+import { nextGrowthCheck, nextMeeting, type AgendaItem } from '#core/model/due';
+import type { HealthSignal } from '#core/model/health';
+import type { Action } from '#core/schema/action';
+import type { ClientType, Involvement } from '#core/schema/client';
+import type { Outlook } from '#core/schema/growth';
+import type { Cadence } from '#core/schema/meetings';
+import type { Person } from '#core/schema/person';
+import type { HistoryEntry } from '#core/git/history';
 import { assetRows, lifeCycleCounts, type AssetRow, type LifeCycle } from './assets.ts';
 import { extensionEntries, type ExtensionEntry } from './extensions.ts';
 import { INVOLVEMENT_GUIDANCE, TYPE_GUIDANCE, type Guidance } from './guidance.ts';

@@ -1,5 +1,5 @@
 /** The pages built once per client (client page, printable roadmap, meeting sheet) share their routes. */
-import type { Client } from '../../scripts/core/model/client.ts';
+import type { Client } from '#core/model/client';
 import { pageContext } from './page-context.ts';
 import { clientSlug } from './paths.ts';
 

@@ -1,8 +1,8 @@
 /** The printed roadmap of one client: what is planned, year by year, with what it costs. */
-import { clientRoadmap, type ClientRoadmap, type RoadmapEntry } from '../../scripts/core/model/roadmap.ts';
-import type { Client } from '../../scripts/core/model/client.ts';
-import type { PlainDate } from '../../scripts/core/dates.ts';
-import { roadmapByYear } from '../../scripts/core/model/roadmap-by-year.ts';
+import { clientRoadmap, type ClientRoadmap, type RoadmapEntry } from '#core/model/roadmap';
+import type { Client } from '#core/model/client';
+import type { PlainDate } from '#core/dates';
+import { roadmapByYear } from '#core/model/roadmap-by-year';
 
 export interface RoadmapYear {
   year: number;

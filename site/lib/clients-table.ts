@@ -1,9 +1,9 @@
 /** The clients table: one row per client, with what it is sorted and filtered by. */
-import type { PlainDate } from '../../scripts/core/dates.ts';
-import type { Client } from '../../scripts/core/model/client.ts';
-import type { AgendaItem } from '../../scripts/core/model/due.ts';
-import { CLIENT_TYPES, INVOLVEMENTS, STATUSES } from '../../scripts/core/schema/client.ts';
-import { OUTLOOKS } from '../../scripts/core/schema/growth.ts';
+import type { PlainDate } from '#core/dates';
+import type { Client } from '#core/model/client';
+import type { AgendaItem } from '#core/model/due';
+import { CLIENT_TYPES, INVOLVEMENTS, STATUSES } from '#core/schema/client';
+import { OUTLOOKS } from '#core/schema/growth';
 import type { PortfolioIndex } from './portfolio-index.ts';
 
 export interface ClientRow {

@@ -6,7 +6,7 @@
  * to the core's rule (scripts/core/model/due.ts `statusOf`).
  */
 
-import { plural } from '../../scripts/core/text/plural.ts';
+import { plural } from '#core/text/plural';
 
 export type DayStatus = 'overdue' | 'today' | 'upcoming' | 'later';
 

@@ -1,5 +1,5 @@
 /** Dates, ages and counts as the pages show them. */
-import { Temporal, daysBetween, parseDate, type PlainDate } from '../../scripts/core/dates.ts';
+import { Temporal, daysBetween, parseDate, type PlainDate } from '#core/dates';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -55,6 +55,6 @@ export function startOf(value: string): PlainDate | undefined {
   return parseDate(value) ?? parseDate(`${value}-01`);
 }
 
-export { ago, formatAge, monthsBetween } from '../../scripts/core/relative-time.ts';
+export { ago, formatAge, monthsBetween } from '#core/relative-time';
 
-export { plural } from '../../scripts/core/text/plural.ts';
+export { plural } from '#core/text/plural';

@@ -2,7 +2,7 @@
  * What a client's type and involvement mean for how to work with them (seeds 002 and 004): the
  * words on the client page that turn a field into a way of working.
  */
-import type { ClientType, Involvement } from '../../scripts/core/schema/client.ts';
+import type { ClientType, Involvement } from '#core/schema/client';
 
 export interface Guidance {
   /** One line: what the client is like. */

@@ -1,5 +1,5 @@
 /** The health page: the clients who may leave without warning (seed 003), the most signals first. */
-import { SIGNAL_LABELS, portfolioHealth, type ClientHealth, type SignalCode } from '../../scripts/core/model/health.ts';
+import { SIGNAL_LABELS, portfolioHealth, type ClientHealth, type SignalCode } from '#core/model/health';
 import type { PortfolioIndex } from './portfolio-index.ts';
 
 export interface HealthData {

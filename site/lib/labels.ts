@@ -2,12 +2,12 @@
  * Words the pages use for the format's values. Each record is keyed by the schema's own enum
  * type, so a value added to the format fails the type check here until it has a label.
  */
-import type { DueKind, DueStatus } from '../../scripts/core/model/due.ts';
-import type { AssetKind } from '../../scripts/core/schema/asset.ts';
-import type { ClientStatus, ClientType, Involvement } from '../../scripts/core/schema/client.ts';
-import type { Outlook } from '../../scripts/core/schema/growth.ts';
-import type { Cadence } from '../../scripts/core/schema/meetings.ts';
-import type { RoadmapStatus } from '../../scripts/core/schema/roadmap-item.ts';
+import type { DueKind, DueStatus } from '#core/model/due';
+import type { AssetKind } from '#core/schema/asset';
+import type { ClientStatus, ClientType, Involvement } from '#core/schema/client';
+import type { Outlook } from '#core/schema/growth';
+import type { Cadence } from '#core/schema/meetings';
+import type { RoadmapStatus } from '#core/schema/roadmap-item';
 
 export const KIND_LABELS: Record<DueKind, string> = {
   action: 'Action',

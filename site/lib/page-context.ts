@@ -1,6 +1,6 @@
 /** What every page starts from: the portfolio, its shared lookups and its settings. */
-import type { PlainDate } from '../../scripts/core/dates.ts';
-import type { Settings } from '../../scripts/core/settings.ts';
+import type { PlainDate } from '#core/dates';
+import type { Settings } from '#core/settings';
 import { portfolioIndex, type PortfolioIndex } from './portfolio-index.ts';
 import { getSiteData } from './site-data.ts';
 

@@ -3,13 +3,13 @@
  * client reads from here rather than walking every client again: the site stays linear in the
  * number of clients (Astro issue 16297 is what happens otherwise).
  */
-import type { PlainDate } from '../../scripts/core/dates.ts';
-import type { HistoryEntry } from '../../scripts/core/git/history.ts';
-import type { Client } from '../../scripts/core/model/client.ts';
-import { clientItems, compareItems, type AgendaItem } from '../../scripts/core/model/due.ts';
-import { clientHealth, type HealthSignal } from '../../scripts/core/model/health.ts';
-import type { Portfolio } from '../../scripts/core/portfolio.ts';
-import type { SiteData } from '../../scripts/site-integration/store.ts';
+import type { PlainDate } from '#core/dates';
+import type { HistoryEntry } from '#core/git/history';
+import type { Client } from '#core/model/client';
+import { clientItems, compareItems, type AgendaItem } from '#core/model/due';
+import { clientHealth, type HealthSignal } from '#core/model/health';
+import type { Portfolio } from '#core/portfolio';
+import type { SiteData } from '#site-integration/store';
 
 export interface PortfolioIndex {
   portfolio: Portfolio;

@@ -6,8 +6,8 @@
  * presentation, so it lives with the site: its colours are the site's CSS (`.roadmap-chart` in
  * site/public/site.css), keyed by the classes drawn here.
  */
-import { formatCents, type Cents } from '../../scripts/core/model/money.ts';
-import type { PortfolioRoadmap, RoadmapQuarter } from '../../scripts/core/model/roadmap.ts';
+import { formatCents, type Cents } from '#core/model/money';
+import type { PortfolioRoadmap, RoadmapQuarter } from '#core/model/roadmap';
 
 export interface RoadmapChartOptions {
   currency: string;

@@ -1,5 +1,5 @@
 /** The portfolio roadmap page: the core's quarters, with the chart drawn at build time. */
-import { portfolioRoadmap, type PortfolioRoadmap } from '../../scripts/core/model/roadmap.ts';
+import { portfolioRoadmap, type PortfolioRoadmap } from '#core/model/roadmap';
 import { roadmapChartSvg } from './roadmap-chart.ts';
 import type { PortfolioIndex } from './portfolio-index.ts';
 

@@ -3,8 +3,8 @@
  * already (see `scripts/site-integration/store.ts`); otherwise it is loaded here, once, and shared.
  */
 import options from 'virtual:clientbook/options';
-import { assertNoErrors, loadSiteData } from '../../scripts/site-integration/load.ts';
-import { provideSiteData, siteDataFor, type SiteData } from '../../scripts/site-integration/store.ts';
+import { assertNoErrors, loadSiteData } from '#site-integration/load';
+import { provideSiteData, siteDataFor, type SiteData } from '#site-integration/store';
 import { useClientSlugs } from './paths.ts';
 
 let loading: Promise<SiteData> | undefined;

@@ -1,6 +1,6 @@
 /** The calendar feed: every due item as an all-day event with a stable UID (scripts/core/model/calendar.ts). */
 import type { APIRoute } from 'astro';
-import { calendarFeed } from '../../scripts/core/model/calendar.ts';
+import { calendarFeed } from '#core/model/calendar';
 import { pageContext } from '../lib/page-context.ts';
 
 export const GET: APIRoute = async () => {

@@ -11,9 +11,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { generatePortfolio } from '../../scripts/bench/generate.ts';
-import { listClientFiles } from '../../scripts/core/load/walk.ts';
-import { loadPortfolio, type Portfolio } from '../../scripts/core/portfolio.ts';
-import { clientSchema } from '../../scripts/core/schema/client.ts';
+import { listClientFiles } from '#core/load/walk';
+import { loadPortfolio, type Portfolio } from '#core/portfolio';
+import { clientSchema } from '#core/schema/client';
 
 interface Def {
   type: string;

@@ -188,8 +188,8 @@ describe('bad usage exits 2', () => {
 
 describe('how long ago, in the text agenda', () => {
   it('counts days up to two months, then months and years', async () => {
-    const { relativeDays } = await import('../../scripts/cli/commands/due.ts');
-    const { Temporal } = await import('../../scripts/core/dates.ts');
+    const { relativeDays } = await import('#cli/commands/due');
+    const { Temporal } = await import('#core/dates');
     const asOf = Temporal.PlainDate.from('2026-12-01');
     const at = (d: string) => {
       const due = Temporal.PlainDate.from(d);

@@ -3,9 +3,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { guessField, mapColumns } from '../../scripts/core/import/columns.ts';
-import { decodeCsv } from '../../scripts/core/import/decode.ts';
-import { sinceFrom } from '../../scripts/core/import/since.ts';
+import { guessField, mapColumns } from '#core/import/columns';
+import { decodeCsv } from '#core/import/decode';
+import { sinceFrom } from '#core/import/since';
 import { run } from '../helpers/cli.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
 

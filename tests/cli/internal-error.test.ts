@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { run } from '../helpers/cli.ts';
 
 vi.mock('../../scripts/core/portfolio.ts', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../scripts/core/portfolio.ts')>()),
+  ...(await importOriginal<typeof import('#core/portfolio')>()),
   loadPortfolio: () => Promise.reject(new TypeError('boom in the core')),
 }));
 

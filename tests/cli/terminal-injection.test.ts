@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { printable } from '../../scripts/core/text/printable.ts';
+import { printable } from '#core/text/printable';
 import { tempRepos } from '../git/repo.ts';
 import { run } from '../helpers/cli.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';

@@ -7,7 +7,7 @@ import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
-import { loadPortfolio } from '../../scripts/core/portfolio.ts';
+import { loadPortfolio } from '#core/portfolio';
 import { AS_OF, brief, check, client, only, problems, tempPortfolios } from '../helpers/portfolio.ts';
 
 const portfolio = tempPortfolios();

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Temporal, addDays, addInterval, addMonths, daysBetween, daysInMonth, epochDay, parseDate } from '../../scripts/core/dates.ts';
-import { daysFromTo } from '../../site/lib/day-math.ts';
+import { Temporal, addDays, addInterval, addMonths, daysBetween, daysInMonth, epochDay, parseDate } from '#core/dates';
+import { daysFromTo } from '#site/lib/day-math';
 import { check, client } from '../helpers/portfolio.ts';
 
 const d = (text: string) => {

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePortfolio } from '../../scripts/bench/generate.ts';
-import { checkMany } from '../../scripts/core/validate/check-many.ts';
-import { listClientFiles } from '../../scripts/core/load/walk.ts';
-import { loadPortfolio } from '../../scripts/core/portfolio.ts';
+import { checkMany } from '#core/validate/check-many';
+import { listClientFiles } from '#core/load/walk';
+import { loadPortfolio } from '#core/portfolio';
 import { AS_OF, client } from '../helpers/portfolio.ts';
 
 describe('checking files on several threads', () => {

@@ -12,10 +12,10 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatePortfolio } from '../../scripts/bench/generate.ts';
-import { listClientFiles } from '../../scripts/core/load/walk.ts';
-import { clientSchema } from '../../scripts/core/schema/client.ts';
-import { settingsSchema } from '../../scripts/core/settings.ts';
-import { separateKeys } from '../../scripts/core/validate/keys.ts';
+import { listClientFiles } from '#core/load/walk';
+import { clientSchema } from '#core/schema/client';
+import { settingsSchema } from '#core/settings';
+import { separateKeys } from '#core/validate/keys';
 
 /** A value as text, dates included, so that two results compare whole (key order too). */
 const show = (value: unknown) =>

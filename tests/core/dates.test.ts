@@ -17,7 +17,7 @@ import {
   parsePeriod,
   quarterStart,
   type PlainDate,
-} from '../../scripts/core/dates.ts';
+} from '#core/dates';
 
 const Temporal = (globalThis as { Temporal?: typeof Polyfill }).Temporal ?? Polyfill;
 
@@ -88,7 +88,7 @@ describe('parsed dates are shared', () => {
 
 describe('whole months between two dates, as Temporal counts them', () => {
   test('agrees with `until` in months, month ends and leap days included', async () => {
-    const { monthsBetween } = await import('../../scripts/core/relative-time.ts');
+    const { monthsBetween } = await import('#core/relative-time');
     fc.assert(
       fc.property(day, day, (a, b) => {
         const expected = Temporal.PlainDate.compare(a, b) >= 0 ? 0 : a.until(b, { largestUnit: 'months' }).months;
@@ -104,7 +104,7 @@ describe('whole months between two dates, as Temporal counts them', () => {
 
 describe('time zones', () => {
   test('isValidTimeZone accepts what Temporal accepts: every IANA zone, aliases and offsets', async () => {
-    const { isValidTimeZone } = await import('../../scripts/core/dates.ts');
+    const { isValidTimeZone } = await import('#core/dates');
     const temporal = (zone: string) => {
       try {
         Temporal.Now.plainDateISO(zone);

@@ -1,10 +1,10 @@
 /** FORMAT.md "What is due": exact dates and statuses, month ends, leap days, the window's edges, time zones. */
 import { outdent } from 'outdent';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addInterval } from '../../scripts/core/dates.ts';
-import { clientItems, dueItems, toPublicItem } from '../../scripts/core/model/due.ts';
-import type { Client } from '../../scripts/core/model/client.ts';
-import { loadPortfolio } from '../../scripts/core/portfolio.ts';
+import { addInterval } from '#core/dates';
+import { clientItems, dueItems, toPublicItem } from '#core/model/due';
+import type { Client } from '#core/model/client';
+import { loadPortfolio } from '#core/portfolio';
 import { AS_OF, client, clientsOf, date, tempPortfolios } from '../helpers/portfolio.ts';
 
 const portfolio = tempPortfolios();

@@ -1,7 +1,7 @@
 /** FORMAT 1.1 fields: an asset's `status`, `renew`, `notice` and `cost`, an action's `notice`, `asset_notice`. */
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
-import { loadPortfolio } from '../../scripts/core/portfolio.ts';
+import { loadPortfolio } from '#core/portfolio';
 import { AS_OF, brief, check, client, only, problems, tempPortfolios } from '../helpers/portfolio.ts';
 
 const portfolio = tempPortfolios();

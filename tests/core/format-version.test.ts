@@ -1,7 +1,7 @@
 /** A book written in a newer format than this clientbook reads says so, once, where it says it. */
 import { describe, expect, test } from 'vitest';
-import { FORMAT_VERSION, isNewerThanSupported, parseFormatVersion } from '../../scripts/core/format-version.ts';
-import { clientbookVersion } from '../../scripts/core/version.ts';
+import { FORMAT_VERSION, isNewerThanSupported, parseFormatVersion } from '#core/format-version';
+import { clientbookVersion } from '#core/version';
 import { run } from '../helpers/cli.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
 

@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../scripts/core/diagnostics.ts';
-import { assemble } from '../../scripts/core/portfolio.ts';
-import { DEFAULT_SETTINGS } from '../../scripts/core/settings.ts';
+import type { Diagnostic } from '#core/diagnostics';
+import { assemble } from '#core/portfolio';
+import { DEFAULT_SETTINGS } from '#core/settings';
 import { AS_OF, check } from '../helpers/portfolio.ts';
 
 const VALID = outdent`

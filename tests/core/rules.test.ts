@@ -1,7 +1,7 @@
 /** FORMAT.md "Fields" and "Rules across fields": required keys, unknown keys, `x-` keys, ids and the cross-field rules. */
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
-import { loadPortfolio } from '../../scripts/core/portfolio.ts';
+import { loadPortfolio } from '#core/portfolio';
 import { AS_OF, brief, check, client, only, problems, tempPortfolios } from '../helpers/portfolio.ts';
 
 const portfolio = tempPortfolios();

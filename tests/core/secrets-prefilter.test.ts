@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { DiagnosticSink, LineIndex } from '../../scripts/core/diagnostics.ts';
-import { CANDIDATE, PATTERNS, checkSecrets } from '../../scripts/core/validate/secrets.ts';
+import { DiagnosticSink, LineIndex } from '#core/diagnostics';
+import { CANDIDATE, PATTERNS, checkSecrets } from '#core/validate/secrets';
 
 const candidate = new RegExp(CANDIDATE.source, 'i');
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSettings } from '../../scripts/core/settings.ts';
+import { loadSettings } from '#core/settings';
 import { run } from '../helpers/cli.ts';
 import { brief, client, tempPortfolios } from '../helpers/portfolio.ts';
 

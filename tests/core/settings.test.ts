@@ -1,8 +1,8 @@
 /** `clientbook.yaml`: the portfolio's own settings, checked like a client file. */
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
-import { systemTimeZone } from '../../scripts/core/dates.ts';
-import { loadPortfolio } from '../../scripts/core/portfolio.ts';
+import { systemTimeZone } from '#core/dates';
+import { loadPortfolio } from '#core/portfolio';
 import { AS_OF, brief, client, tempPortfolios } from '../helpers/portfolio.ts';
 
 const portfolio = tempPortfolios();

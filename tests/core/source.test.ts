@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSource } from '../../scripts/core/load/source.ts';
+import { decodeSource } from '#core/load/source';
 
 const bytes = (text: string, bom = false) =>
   new Uint8Array([...(bom ? [0xef, 0xbb, 0xbf] : []), ...new TextEncoder().encode(text)]);

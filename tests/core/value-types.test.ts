@@ -1,10 +1,10 @@
 /** FORMAT.md "Value types": each type accepted as written, and refused with a located, helpful message. */
 import { describe, expect, it } from 'vitest';
-import { ASSET_KINDS } from '../../scripts/core/schema/asset.ts';
-import { CLIENT_TYPES, INVOLVEMENTS, STATUSES } from '../../scripts/core/schema/client.ts';
-import { OUTLOOKS } from '../../scripts/core/schema/growth.ts';
-import { CADENCES } from '../../scripts/core/schema/meetings.ts';
-import { ROADMAP_STATUSES } from '../../scripts/core/schema/roadmap-item.ts';
+import { ASSET_KINDS } from '#core/schema/asset';
+import { CLIENT_TYPES, INVOLVEMENTS, STATUSES } from '#core/schema/client';
+import { OUTLOOKS } from '#core/schema/growth';
+import { CADENCES } from '#core/schema/meetings';
+import { ROADMAP_STATUSES } from '#core/schema/roadmap-item';
 import { check, client, only, problems } from '../helpers/portfolio.ts';
 
 /** `growth` with one more key; the extra key is on line 4. */

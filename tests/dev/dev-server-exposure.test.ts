@@ -8,8 +8,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CSP_DIRECTIVES } from '../../scripts/site-integration/index.ts';
-import { devCsp } from '../../scripts/site-integration/dev-gate.ts';
+import { CSP_DIRECTIVES } from '#site-integration/index';
+import { devCsp } from '#site-integration/dev-gate';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
 import { freePort, runDev, type DevRun } from './run-dev.ts';
 

@@ -6,10 +6,10 @@ import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { outdent } from 'outdent';
 import { afterEach, describe, expect, test } from 'vitest';
-import { formatUpdate } from '../../scripts/cli/commands/dev.ts';
-import { paint } from '../../scripts/cli/io.ts';
-import type { LiveUpdate } from '../../scripts/core/watch/live-portfolio.ts';
-import { watchPortfolio, type PortfolioWatcher } from '../../scripts/core/watch/portfolio-watcher.ts';
+import { formatUpdate } from '#cli/commands/dev';
+import { paint } from '#cli/io';
+import type { LiveUpdate } from '#core/watch/live-portfolio';
+import { watchPortfolio, type PortfolioWatcher } from '#core/watch/portfolio-watcher';
 import { run } from '../helpers/cli.ts';
 import { tempPortfolios } from '../helpers/portfolio.ts';
 

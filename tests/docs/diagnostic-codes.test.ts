@@ -1,7 +1,7 @@
 /** docs/format.md lists every diagnostic code as the catalogue has it: `npm run docs` rewrites it. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../../scripts/core/diagnostics/codes.ts';
+import { DIAGNOSTIC_CODES } from '#core/diagnostics/codes';
 import { FORMAT_DOC, codesMarkdown, withCodes } from '../../scripts/docs/diagnostic-codes.ts';
 
 describe('the "Errors and warnings" section of docs/format.md', () => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadPortfolio } from '../../scripts/core/portfolio.ts';
+import { loadPortfolio } from '#core/portfolio';
 import { run } from '../helpers/cli.ts';
 import { CHROMIUM, CONTEXT_DEFAULTS, hasChromium, launch } from './browser.ts';
 import { serve, type StaticServer } from './serve.ts';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { bundleWorker, WORKER_BUNDLE } from '../../scripts/site-integration/offline/bundle-worker.ts';
+import { bundleWorker, WORKER_BUNDLE } from '#site-integration/offline/bundle-worker';
 import { run } from '../helpers/cli.ts';
 import { CHROMIUM, CONTEXT_DEFAULTS, hasChromium, launch } from './browser.ts';
 import { serve, type StaticServer } from './serve.ts';

@@ -132,7 +132,7 @@ describe('the Astro integration on its own (`npx astro build`)', () => {
     await writeFile(path.join(broken, 'acme.md'), client('name: Acme\ngrowth:\n  outlook: booming'));
     const out = path.join(tmp, 'broken-site');
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
-    const [{ build }, { clientbook }] = await Promise.all([import('astro'), import('../../scripts/site-integration/index.ts')]);
+    const [{ build }, { clientbook }] = await Promise.all([import('astro'), import('#site-integration/index')]);
     const building = build({
       root: ROOT,
       configFile: false,

@@ -9,12 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { outdent } from 'outdent';
 import { describe, expect, test } from 'vitest';
-import { writeFileAtomic, type AtomicFs } from '../../scripts/core/edit/atomic-write.ts';
-import { ConcurrentEditError } from '../../scripts/core/edit/errors.ts';
-import { editClient, openFolder } from '../../scripts/core/edit/session.ts';
-import { completeAction } from '../../scripts/core/edit/complete-action.ts';
-import { listClientFiles } from '../../scripts/core/load/walk.ts';
-import { Temporal } from '../../scripts/core/dates.ts';
+import { writeFileAtomic, type AtomicFs } from '#core/edit/atomic-write';
+import { ConcurrentEditError } from '#core/edit/errors';
+import { editClient, openFolder } from '#core/edit/session';
+import { completeAction } from '#core/edit/complete-action';
+import { listClientFiles } from '#core/load/walk';
+import { Temporal } from '#core/dates';
 import { tempPortfolios } from '../helpers/portfolio.ts';
 
 const portfolio = tempPortfolios();

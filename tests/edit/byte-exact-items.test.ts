@@ -3,13 +3,13 @@
  * `done` on every kind of due item, `add` in each list style, and `--next` in the same edit.
  */
 import { describe, expect, test } from 'vitest';
-import { Temporal, type PlainDate } from '../../scripts/core/dates.ts';
-import { addNote } from '../../scripts/core/edit/add-note.ts';
-import { appendAction, type NewAction } from '../../scripts/core/edit/append-action.ts';
-import { combinePlans } from '../../scripts/core/edit/combine-plans.ts';
-import { completeItem, type CompleteOptions } from '../../scripts/core/edit/complete-item.ts';
-import { applyEdit, openEditable, type EditableFile, type EditPlan } from '../../scripts/core/edit/editable-file.ts';
-import { recordMeeting } from '../../scripts/core/edit/record-meeting.ts';
+import { Temporal, type PlainDate } from '#core/dates';
+import { addNote } from '#core/edit/add-note';
+import { appendAction, type NewAction } from '#core/edit/append-action';
+import { combinePlans } from '#core/edit/combine-plans';
+import { completeItem, type CompleteOptions } from '#core/edit/complete-item';
+import { applyEdit, openEditable, type EditableFile, type EditPlan } from '#core/edit/editable-file';
+import { recordMeeting } from '#core/edit/record-meeting';
 import { bytesOf, odd, replaceOnce, textOf, variants, type OddName } from './corpus.ts';
 
 const day = (s: string): PlainDate => Temporal.PlainDate.from(s);

@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { Temporal } from '../../scripts/core/dates.ts';
-import { completeAction, nextDue } from '../../scripts/core/edit/complete-action.ts';
-import { applyEdit, openEditable } from '../../scripts/core/edit/editable-file.ts';
-import { parseInterval } from '../../scripts/core/dates.ts';
+import { Temporal } from '#core/dates';
+import { completeAction, nextDue } from '#core/edit/complete-action';
+import { applyEdit, openEditable } from '#core/edit/editable-file';
+import { parseInterval } from '#core/dates';
 import { bytesOf } from './corpus.ts';
 
 const ON = Temporal.PlainDate.from('2026-11-24');

@@ -4,11 +4,11 @@
  * newline, so any other change (a comment, a quote, a CR, the BOM) fails it.
  */
 import { describe, expect, test } from 'vitest';
-import { Temporal, type PlainDate } from '../../scripts/core/dates.ts';
-import { addNote } from '../../scripts/core/edit/add-note.ts';
-import { completeAction } from '../../scripts/core/edit/complete-action.ts';
-import { applyEdit, openEditable, type EditableFile, type EditPlan } from '../../scripts/core/edit/editable-file.ts';
-import { recordMeeting } from '../../scripts/core/edit/record-meeting.ts';
+import { Temporal, type PlainDate } from '#core/dates';
+import { addNote } from '#core/edit/add-note';
+import { completeAction } from '#core/edit/complete-action';
+import { applyEdit, openEditable, type EditableFile, type EditPlan } from '#core/edit/editable-file';
+import { recordMeeting } from '#core/edit/record-meeting';
 import { bytesOf, odd, replaceOnce, textOf, variants, type OddName } from './corpus.ts';
 
 const day = (s: string): PlainDate => Temporal.PlainDate.from(s);

@@ -3,10 +3,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { outdent } from 'outdent';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { runEdit } from '../../scripts/cli/commands/edit-session.ts';
-import { ClientbookError } from '../../scripts/core/errors.ts';
-import { checkClientFile } from '../../scripts/core/validate/client-file.ts';
-import { Temporal } from '../../scripts/core/dates.ts';
+import { runEdit } from '#cli/commands/edit-session';
+import { ClientbookError } from '#core/errors';
+import { checkClientFile } from '#core/validate/client-file';
+import { Temporal } from '#core/dates';
 import { run } from '../helpers/cli.ts';
 import { tempPortfolios } from '../helpers/portfolio.ts';
 

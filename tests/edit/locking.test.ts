@@ -7,12 +7,12 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { outdent } from 'outdent';
 import { describe, expect, test } from 'vitest';
-import { completeAction } from '../../scripts/core/edit/complete-action.ts';
-import { ConcurrentEditError } from '../../scripts/core/edit/errors.ts';
-import { lockFile } from '../../scripts/core/edit/file-lock.ts';
-import { editClient, openFolder } from '../../scripts/core/edit/session.ts';
-import { lockPathFor, sideName, tempPathFor } from '../../scripts/core/edit/side-files.ts';
-import { Temporal } from '../../scripts/core/dates.ts';
+import { completeAction } from '#core/edit/complete-action';
+import { ConcurrentEditError } from '#core/edit/errors';
+import { lockFile } from '#core/edit/file-lock';
+import { editClient, openFolder } from '#core/edit/session';
+import { lockPathFor, sideName, tempPathFor } from '#core/edit/side-files';
+import { Temporal } from '#core/dates';
 import { run } from '../helpers/cli.ts';
 import { tempPortfolios } from '../helpers/portfolio.ts';
 

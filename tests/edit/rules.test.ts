@@ -1,10 +1,10 @@
 /** The rules behind the edits: next due dates, which action or client a query names, note titles. */
 import { describe, expect, test } from 'vitest';
-import { Temporal, parseInterval } from '../../scripts/core/dates.ts';
-import { noteTitle } from '../../scripts/core/edit/add-note.ts';
-import { nextDue } from '../../scripts/core/edit/complete-action.ts';
-import { fold, pick } from '../../scripts/core/edit/pick.ts';
-import { scalarText } from '../../scripts/core/edit/yaml-splice.ts';
+import { Temporal, parseInterval } from '#core/dates';
+import { noteTitle } from '#core/edit/add-note';
+import { nextDue } from '#core/edit/complete-action';
+import { fold, pick } from '#core/edit/pick';
+import { scalarText } from '#core/edit/yaml-splice';
 
 const d = (s: string) => Temporal.PlainDate.from(s);
 const next = (due: string, every: string, on: string) => nextDue(d(due), parseInterval(every)!, d(on)).toString();

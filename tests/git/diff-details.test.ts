@@ -9,11 +9,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, test } from 'vitest';
-import { changeLine } from '../../scripts/cli/diff-format.ts';
-import { readHistory } from '../../scripts/core/git/history.ts';
-import type { Client } from '../../scripts/core/model/client.ts';
-import { diffActions, diffClient, diffPortfolios, summarize } from '../../scripts/core/model/diff.ts';
-import type { Action } from '../../scripts/core/schema/action.ts';
+import { changeLine } from '#cli/diff-format';
+import { readHistory } from '#core/git/history';
+import type { Client } from '#core/model/client';
+import { diffActions, diffClient, diffPortfolios, summarize } from '#core/model/diff';
+import type { Action } from '#core/schema/action';
 import { client, clientsOf, date } from '../helpers/portfolio.ts';
 import { gitEnv, tempRepos } from './repo.ts';
 

@@ -1,8 +1,8 @@
 /** `diff` on what FORMAT 1.1 added and what `done` now records: meetings, outlook checks, asset life cycles, notices. */
 import { describe, expect, test } from 'vitest';
-import { changeLine } from '../../scripts/cli/diff-format.ts';
-import type { Client } from '../../scripts/core/model/client.ts';
-import { diffClient } from '../../scripts/core/model/diff.ts';
+import { changeLine } from '#cli/diff-format';
+import type { Client } from '#core/model/client';
+import { diffClient } from '#core/model/diff';
 import { client, clientsOf } from '../helpers/portfolio.ts';
 
 const one = (fields: string): Client => clientsOf({ 'acme.md': client(fields) })[0]!;

@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { escapeMarkdown, inert } from '../../scripts/cli/diff-format.ts';
+import { escapeMarkdown, inert } from '#cli/diff-format';
 import { run } from '../helpers/cli.ts';
 import { client } from '../helpers/portfolio.ts';
 import { tempRepos } from './repo.ts';

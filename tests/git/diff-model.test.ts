@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { diffClient, diffPortfolios, type Change } from '../../scripts/core/model/diff.ts';
-import type { Client } from '../../scripts/core/model/client.ts';
-import { changeLine } from '../../scripts/cli/diff-format.ts';
+import { diffClient, diffPortfolios, type Change } from '#core/model/diff';
+import type { Client } from '#core/model/client';
+import { changeLine } from '#cli/diff-format';
 import { client, clientsOf } from '../helpers/portfolio.ts';
 
 const one = (fields: string, file = 'acme.md'): Client => clientsOf({ [file]: client(fields) })[0]!;

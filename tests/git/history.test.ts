@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readHistory, type History } from '../../scripts/core/git/history.ts';
-import { parseLog } from '../../scripts/core/git/log.ts';
+import { readHistory, type History } from '#core/git/history';
+import { parseLog } from '#core/git/log';
 import { client, date } from '../helpers/portfolio.ts';
 import { gitEnv, tempRepos } from './repo.ts';
 

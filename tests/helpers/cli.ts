@@ -1,6 +1,6 @@
 /** Runs the CLI in-process with a fake Io. */
-import { main } from '../../scripts/cli/main.ts';
-import type { Io } from '../../scripts/cli/io.ts';
+import { main } from '#cli/main';
+import type { Io } from '#cli/io';
 
 export interface RunResult {
   code: number;

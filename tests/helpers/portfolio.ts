@@ -3,12 +3,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { Temporal, type PlainDate } from '../../scripts/core/dates.ts';
-import type { Diagnostic } from '../../scripts/core/diagnostics.ts';
-import { checkClientFile, type ClientFile } from '../../scripts/core/validate/client-file.ts';
-import type { Client } from '../../scripts/core/model/client.ts';
-import { assemble } from '../../scripts/core/portfolio.ts';
-import { DEFAULT_SETTINGS } from '../../scripts/core/settings.ts';
+import { Temporal, type PlainDate } from '#core/dates';
+import type { Diagnostic } from '#core/diagnostics';
+import { checkClientFile, type ClientFile } from '#core/validate/client-file';
+import type { Client } from '#core/model/client';
+import { assemble } from '#core/portfolio';
+import { DEFAULT_SETTINGS } from '#core/settings';
 
 /** The date most tests read a portfolio as of. */
 export const AS_OF: PlainDate = Temporal.PlainDate.from('2026-12-01');

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { calendarFeed, escapeText, eventUid, foldLine } from '../../scripts/core/model/calendar.ts';
+import { calendarFeed, escapeText, eventUid, foldLine } from '#core/model/calendar';
 import { clientYaml, date, makeClient } from './helpers.ts';
 
 const AS_OF = date('2026-12-01');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../scripts/core/dates.ts';
-import { growthHorizon } from '../../scripts/core/model/growth.ts';
+import { parseDate } from '#core/dates';
+import { growthHorizon } from '#core/model/growth';
 
 describe('growthHorizon', () => {
   it('is the stated horizon when there is one', () => {

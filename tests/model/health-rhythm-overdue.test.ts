@@ -1,6 +1,6 @@
 /** Health signals of issue 12: no meeting rhythm; an action overdue by more than 90 days. */
 import { describe, expect, test } from 'vitest';
-import { clientHealth, LONG_OVERDUE_DAYS } from '../../scripts/core/model/health.ts';
+import { clientHealth, LONG_OVERDUE_DAYS } from '#core/model/health';
 import { clientYaml, date, makeClient } from './helpers.ts';
 
 const asOf = date('2026-12-01');

@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Temporal, addMonths, compareDates } from '../../scripts/core/dates.ts';
-import { LONG_OVERDUE_DAYS, clientHealth, clientsWithoutNextAction, portfolioHealth, type HealthOptions } from '../../scripts/core/model/health.ts';
-import { healthData } from '../../site/lib/health.ts';
+import { Temporal, addMonths, compareDates } from '#core/dates';
+import { LONG_OVERDUE_DAYS, clientHealth, clientsWithoutNextAction, portfolioHealth, type HealthOptions } from '#core/model/health';
+import { healthData } from '#site/lib/health';
 import { client as clientFile, indexOf } from '../site/helpers.ts';
 import { clientYaml, date, makeClient } from './helpers.ts';
 

@@ -2,9 +2,9 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseDate, type PlainDate } from '../../scripts/core/dates.ts';
-import { checkClientFile } from '../../scripts/core/validate/client-file.ts';
-import type { Client } from '../../scripts/core/model/client.ts';
+import { parseDate, type PlainDate } from '#core/dates';
+import { checkClientFile } from '#core/validate/client-file';
+import type { Client } from '#core/model/client';
 
 export const date = (text: string): PlainDate => {
   const d = parseDate(text);

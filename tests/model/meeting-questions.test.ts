@@ -1,7 +1,7 @@
 /** The meeting sheet's questions are data; templates/roadmap-questions.md, for meetings on paper, holds each one. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MEETING_QUESTIONS } from '../../scripts/core/model/meeting-questions.ts';
+import { MEETING_QUESTIONS } from '#core/model/meeting-questions';
 
 /** The template's text as a reader sees it: no Markdown emphasis, list marks or line breaks. */
 const template = readFileSync(new URL('../../templates/roadmap-questions.md', import.meta.url), 'utf8')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingSheet, type MeetingSheet } from '../../scripts/core/model/meeting-sheet.ts';
+import { meetingSheet, type MeetingSheet } from '#core/model/meeting-sheet';
 import { date, makeClient } from './helpers.ts';
 
 const AS_OF = date('2026-12-01');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsToDecimal, formatCents, formatMoney, sumCents, toCents } from '../../scripts/core/model/money.ts';
+import { centsToDecimal, formatCents, formatMoney, sumCents, toCents } from '#core/model/money';
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 

@@ -1,10 +1,10 @@
 /** One rule for the roadmap by year (roadmap-by-year.ts): the printable roadmap and the meeting sheet agree. */
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
-import { roadmapByYear } from '../../scripts/core/model/roadmap-by-year.ts';
-import { meetingSheet } from '../../scripts/core/model/meeting-sheet.ts';
-import { roadmapEntries } from '../../scripts/core/model/roadmap.ts';
-import { clientRoadmapSheet } from '../../site/lib/client-roadmap.ts';
+import { roadmapByYear } from '#core/model/roadmap-by-year';
+import { meetingSheet } from '#core/model/meeting-sheet';
+import { roadmapEntries } from '#core/model/roadmap';
+import { clientRoadmapSheet } from '#site/lib/client-roadmap';
 import { clientsOf, date } from '../helpers/portfolio.ts';
 
 const asOf = date('2026-11-30');

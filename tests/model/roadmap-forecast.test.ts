@@ -1,7 +1,7 @@
 /** The forecast (issue 12 §11): asset costs count in the quarter their renewal or replacement falls due. */
 import { describe, expect, it, test } from 'vitest';
-import { clientRoadmap, portfolioRoadmap } from '../../scripts/core/model/roadmap.ts';
-import { roadmapChartSvg } from '../../site/lib/roadmap-chart.ts';
+import { clientRoadmap, portfolioRoadmap } from '#core/model/roadmap';
+import { roadmapChartSvg } from '#site/lib/roadmap-chart';
 import { clientYaml, date, makeClient } from './helpers.ts';
 
 const asOf = date('2026-12-01');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCents } from '../../scripts/core/model/money.ts';
+import { formatCents } from '#core/model/money';
 import {
   clientRoadmap,
   horizonQuarters,
@@ -9,8 +9,8 @@ import {
   significantWords,
   type PortfolioRoadmap,
   type RoadmapEntry,
-} from '../../scripts/core/model/roadmap.ts';
-import { loadPortfolio } from '../../scripts/core/portfolio.ts';
+} from '#core/model/roadmap';
+import { loadPortfolio } from '#core/portfolio';
 import { clientYaml, date, makeClient, tempPortfolio } from './helpers.ts';
 
 const item = (title: string, when: string, cost?: number | string, status = 'agreed') =>

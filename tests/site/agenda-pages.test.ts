@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { AgendaData, AgendaRow } from '../../site/lib/agenda.ts';
-import { agendaLists, countByDue, firstRows, listPages, listsWithPages } from '../../site/lib/agenda-pages.ts';
+import type { AgendaData, AgendaRow } from '#site/lib/agenda';
+import { agendaLists, countByDue, firstRows, listPages, listsWithPages } from '#site/lib/agenda-pages';
 
 const row = (client: string, due: string | null, status: AgendaRow['status'] = 'overdue'): AgendaRow => ({
   client,

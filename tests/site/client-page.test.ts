@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { clientPageData } from '../../site/lib/client-page.ts';
-import { clientsTable } from '../../site/lib/clients-table.ts';
-import { healthData } from '../../site/lib/health.ts';
-import { portfolioIndex } from '../../site/lib/portfolio-index.ts';
+import { clientPageData } from '#site/lib/client-page';
+import { clientsTable } from '#site/lib/clients-table';
+import { healthData } from '#site/lib/health';
+import { portfolioIndex } from '#site/lib/portfolio-index';
 import { client, clientIn, date, indexOf, siteOf } from './helpers.ts';
 
 // As of 2026-12-01, window 30 days. Patterson calls once a year but sends everyone.

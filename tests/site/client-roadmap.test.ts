@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clientRoadmapSheet } from '../../site/lib/client-roadmap.ts';
+import { clientRoadmapSheet } from '#site/lib/client-roadmap';
 import { AS_OF, client, clientIn, indexOf } from './helpers.ts';
 
 const index = indexOf({

@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { Temporal, today } from '../../scripts/core/dates.ts';
-import { statusOf } from '../../scripts/core/model/due.ts';
-import { dayStatus, localDate } from '../../site/lib/day-math.ts';
+import { Temporal, today } from '#core/dates';
+import { statusOf } from '#core/model/due';
+import { dayStatus, localDate } from '#site/lib/day-math';
 import { run } from '../helpers/cli.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Temporal } from '../../scripts/core/dates.ts';
-import { statusOf } from '../../scripts/core/model/due.ts';
-import { dayStatus, daysFromTo, localDate, relativeDays } from '../../site/lib/day-math.ts';
+import { Temporal } from '#core/dates';
+import { statusOf } from '#core/model/due';
+import { dayStatus, daysFromTo, localDate, relativeDays } from '#site/lib/day-math';
 
 const day = fc
   .integer({ min: 0, max: 200 * 366 })

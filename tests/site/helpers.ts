@@ -1,9 +1,9 @@
 /** Inline portfolios for the site's page-data tests, through the real loader and `assemble`. */
-import type { PlainDate } from '../../scripts/core/dates.ts';
-import { assemble } from '../../scripts/core/portfolio.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../scripts/core/settings.ts';
-import type { SiteData } from '../../scripts/site-integration/store.ts';
-import { portfolioIndex, type PortfolioIndex } from '../../site/lib/portfolio-index.ts';
+import type { PlainDate } from '#core/dates';
+import { assemble } from '#core/portfolio';
+import { DEFAULT_SETTINGS, type Settings } from '#core/settings';
+import type { SiteData } from '#site-integration/store';
+import { portfolioIndex, type PortfolioIndex } from '#site/lib/portfolio-index';
 import { AS_OF, brief, check } from '../helpers/portfolio.ts';
 
 export { AS_OF, client, date } from '../helpers/portfolio.ts';

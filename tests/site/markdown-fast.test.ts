@@ -9,8 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { generatePortfolio } from '../../scripts/bench/generate.ts';
-import { fastNotes } from '../../site/lib/markdown-fast.ts';
-import { renderNotes, renderNotesFully } from '../../site/lib/markdown.ts';
+import { fastNotes } from '#site/lib/markdown-fast';
+import { renderNotes, renderNotesFully } from '#site/lib/markdown';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

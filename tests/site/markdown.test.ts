@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderNotes } from '../../site/lib/markdown.ts';
+import { renderNotes } from '#site/lib/markdown';
 
 describe('notes', () => {
   test('Markdown with GitHub extensions; headings sit under the page\'s "Notes" heading', () => {

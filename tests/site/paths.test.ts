@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { linksFrom, relativeHref, routes } from '../../site/lib/paths.ts';
+import { linksFrom, relativeHref, routes } from '#site/lib/paths';
 
 const pages = [
   routes.agenda(),
@@ -40,7 +40,7 @@ describe('relative links', () => {
 
 describe('contact links', () => {
   test('a phone number as written becomes a tel: link a phone can dial', async () => {
-    const { telHref, mailHref } = await import('../../site/lib/contact.ts');
+    const { telHref, mailHref } = await import('#site/lib/contact');
     expect(telHref('+1 867 555 0100')).toBe('tel:+18675550100');
     expect(telHref('(867) 555-0100 ext. 12')).toBe('tel:867555010012');
     expect(telHref('+1 555" onclick="x()')).toBe('tel:+1555');

@@ -3,7 +3,7 @@
  * unit changes: days up to 13, weeks up to 59 days, months up to 729 days, years after.
  */
 import { describe, expect, test } from 'vitest';
-import { relativeDays } from '../../site/lib/day-math.ts';
+import { relativeDays } from '#site/lib/day-math';
 
 describe('relative days at each change of unit', () => {
   test.each([

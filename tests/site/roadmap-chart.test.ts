@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, roadmapChartSvg } from '../../site/lib/roadmap-chart.ts';
-import { portfolioRoadmap } from '../../scripts/core/model/roadmap.ts';
+import { escapeXml, roadmapChartSvg } from '#site/lib/roadmap-chart';
+import { portfolioRoadmap } from '#core/model/roadmap';
 import { clientYaml, date, makeClient } from '../model/helpers.ts';
 
 const hostile = makeClient(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareValues, matches } from '../../site/lib/table-sort.ts';
+import { compareValues, matches } from '#site/lib/table-sort';
 
 describe('sorting the clients table', () => {
   test('text by locale, ignoring case; numbers as numbers; ISO dates as text', () => {

@@ -1,5 +1,5 @@
-import { parseDate, parseInterval } from '../../core/dates.ts';
-import { appendAction, type NewAction } from '../../core/edit/append-action.ts';
+import { parseDate, parseInterval } from '#core/dates';
+import { appendAction, type NewAction } from '#core/edit/append-action';
 import { UserError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { runEdit, type EditCommandOptions } from './edit-session.ts';

@@ -1,13 +1,13 @@
 /** `clientbook build`: validate the portfolio, then build the report site from it with Astro. */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../core/package-root.ts';
-import type { SiteData } from '../../site-integration/store.ts';
-import { historyOf } from '../../site-integration/load.ts';
-import { outDirProblem } from '../../site-integration/out-dir.ts';
-import { formatText } from '../../core/diagnostics/format-text.ts';
-import { summary } from '../../core/diagnostics/summary.ts';
-import { printable } from '../../core/text/printable.ts';
+import { PACKAGE_ROOT } from '#core/package-root';
+import type { SiteData } from '#site-integration/store';
+import { historyOf } from '#site-integration/load';
+import { outDirProblem } from '#site-integration/out-dir';
+import { formatText } from '#core/diagnostics/format-text';
+import { summary } from '#core/diagnostics/summary';
+import { printable } from '#core/text/printable';
 import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';
 import { openPortfolio } from './load.ts';
@@ -48,9 +48,9 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
 
   // Astro would otherwise report usage to its servers: no request leaves a clientbook build.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const [{ build: astroBuild }, { clientbook }] = await Promise.all([import('astro'), import('../../site-integration/index.ts')]);
+  const [{ build: astroBuild }, { clientbook }] = await Promise.all([import('astro'), import('#site-integration/index')]);
   const history = await historyOf(portfolio.dir, portfolio.settings.timeZone);
-  const encryption = passphrase ? await import('../../site-integration/encrypt/index.ts') : undefined;
+  const encryption = passphrase ? await import('#site-integration/encrypt/index') : undefined;
   const keys = passphrase && encryption ? encryption.deriveSiteKeys(passphrase, portfolio.settings.title) : undefined;
   const data: SiteData = {
     portfolio,
@@ -70,7 +70,7 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
     }),
   );
   const locked = keys && encryption ? await encryption.encryptSite(outDir, keys) : undefined;
-  await (await import('../../site-integration/offline/service-worker.ts')).writeServiceWorker(outDir);
+  await (await import('#site-integration/offline/service-worker')).writeServiceWorker(outDir);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const shown = printable(path.relative(io.cwd, outDir) || '.');
   if (locked) {

@@ -4,18 +4,18 @@
  * site reloads through the Astro integration, which shows a portfolio with errors as an error page.
  */
 import { createServer } from 'node:net';
-import type { Diagnostic } from '../../core/diagnostics.ts';
-import { watchPortfolio, type PortfolioWatcher } from '../../core/watch/portfolio-watcher.ts';
-import type { LiveUpdate } from '../../core/watch/live-portfolio.ts';
-import { printable } from '../../core/text/printable.ts';
-import { formatText } from '../../core/diagnostics/format-text.ts';
-import { summary } from '../../core/diagnostics/summary.ts';
-import { plural } from '../../core/text/plural.ts';
+import type { Diagnostic } from '#core/diagnostics';
+import { watchPortfolio, type PortfolioWatcher } from '#core/watch/portfolio-watcher';
+import type { LiveUpdate } from '#core/watch/live-portfolio';
+import { printable } from '#core/text/printable';
+import { formatText } from '#core/diagnostics/format-text';
+import { summary } from '#core/diagnostics/summary';
+import { plural } from '#core/text/plural';
 import { UserError } from '../errors.ts';
 import { paint, type Io, type Paint } from '../io.ts';
-import { historyOf } from '../../site-integration/load.ts';
-import type { SiteData } from '../../site-integration/store.ts';
-import { PACKAGE_ROOT } from '../../core/package-root.ts';
+import { historyOf } from '#site-integration/load';
+import type { SiteData } from '#site-integration/store';
+import { PACKAGE_ROOT } from '#core/package-root';
 import { checkDateOption } from './load.ts';
 
 export interface DevOptions {
@@ -120,7 +120,7 @@ async function startSite(
   process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
   // Vite turns live reload off under NODE_ENV=test (or production) left over in a shell.
   process.env.NODE_ENV = 'development';
-  const [{ dev: astroDev }, { clientbook }] = await Promise.all([import('astro'), import('../../site-integration/index.ts')]);
+  const [{ dev: astroDev }, { clientbook }] = await Promise.all([import('astro'), import('#site-integration/index')]);
   const { live } = watcher;
   const history = () => historyOf(live.dir, live.portfolio.settings.timeZone);
   // One object per state of the portfolio: the pages cache their lookups per object.

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { comparePortfolio } from '../../core/git/compare.ts';
+import { comparePortfolio } from '#core/git/compare';
 import { diffJson, diffMarkdown } from '../diff-format.ts';
 import { UserError } from '../errors.ts';
 import { namingFolder } from '../git-folder.ts';
 import type { Io } from '../io.ts';
-import { printable } from '../../core/text/printable.ts';
+import { printable } from '#core/text/printable';
 
 export interface DiffCommandOptions {
   dir: string;

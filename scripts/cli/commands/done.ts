@@ -1,6 +1,6 @@
-import { parseDate } from '../../core/dates.ts';
-import { completeItem } from '../../core/edit/complete-item.ts';
-import type { Outlook } from '../../core/schema/growth.ts';
+import { parseDate } from '#core/dates';
+import { completeItem } from '#core/edit/complete-item';
+import type { Outlook } from '#core/schema/growth';
 import type { Io } from '../io.ts';
 import { checkNextOptions, runEdit, withNext, type EditCommandOptions, type NextOptions } from './edit-session.ts';
 import { checkDateOption } from './load.ts';

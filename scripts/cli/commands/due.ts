@@ -1,10 +1,10 @@
-import type { PlainDate } from '../../core/dates.ts';
-import { ago } from '../../core/relative-time.ts';
-import { dueItems, toPublicItem, type AgendaItem, type DueStatus } from '../../core/model/due.ts';
-import { clientsWithoutNextAction } from '../../core/model/health.ts';
-import { printable } from '../../core/text/printable.ts';
-import { formatText } from '../../core/diagnostics/format-text.ts';
-import { summary } from '../../core/diagnostics/summary.ts';
+import type { PlainDate } from '#core/dates';
+import { ago } from '#core/relative-time';
+import { dueItems, toPublicItem, type AgendaItem, type DueStatus } from '#core/model/due';
+import { clientsWithoutNextAction } from '#core/model/health';
+import { printable } from '#core/text/printable';
+import { formatText } from '#core/diagnostics/format-text';
+import { summary } from '#core/diagnostics/summary';
 import { UserError } from '../errors.ts';
 import { paint, type Io, type Paint } from '../io.ts';
 import { openPortfolio } from './load.ts';

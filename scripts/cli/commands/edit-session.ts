@@ -1,12 +1,12 @@
 /** What `done`, `note`, `met`, `add` and `new` share: the folder, `--on`, and edit failures as user errors. */
-import { compareDates, parseDate, type PlainDate } from '../../core/dates.ts';
-import { appendAction } from '../../core/edit/append-action.ts';
-import { combinePlans } from '../../core/edit/combine-plans.ts';
-import type { EditableFile, EditPlan } from '../../core/edit/editable-file.ts';
-import { EditRejectedError } from '../../core/edit/errors.ts';
-import { editClient, openFolder, type EditRequest, type PortfolioFolder } from '../../core/edit/session.ts';
-import { formatText, formatUnwritten } from '../../core/diagnostics/format-text.ts';
-import { printable } from '../../core/text/printable.ts';
+import { compareDates, parseDate, type PlainDate } from '#core/dates';
+import { appendAction } from '#core/edit/append-action';
+import { combinePlans } from '#core/edit/combine-plans';
+import type { EditableFile, EditPlan } from '#core/edit/editable-file';
+import { EditRejectedError } from '#core/edit/errors';
+import { editClient, openFolder, type EditRequest, type PortfolioFolder } from '#core/edit/session';
+import { formatText, formatUnwritten } from '#core/diagnostics/format-text';
+import { printable } from '#core/text/printable';
 import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';
 import { checkDateOption } from './load.ts';

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { installPreCommitHook } from '../../core/git/hooks.ts';
+import { installPreCommitHook } from '#core/git/hooks';
 import { UserError } from '../errors.ts';
 import { namingFolder } from '../git-folder.ts';
 import type { Io } from '../io.ts';
-import { printable } from '../../core/text/printable.ts';
+import { printable } from '#core/text/printable';
 
 export interface HooksInstallOptions {
   dir: string;

@@ -5,18 +5,18 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { today as todayIn } from '../../core/dates.ts';
-import { idFor } from '../../core/edit/new-client.ts';
-import { importedClientText, type ImportedClient } from '../../core/import/client-text.ts';
-import { JOINED, MappingError, mapColumns, type ImportField } from '../../core/import/columns.ts';
-import { decodeCsv } from '../../core/import/decode.ts';
-import { CsvSyntaxError, readCsv, type CsvRow } from '../../core/import/rows.ts';
-import { sinceFrom } from '../../core/import/since.ts';
-import { checkClientFile } from '../../core/validate/client-file.ts';
-import { listClientFiles } from '../../core/load/walk.ts';
-import { CLIENT_TYPES, type ClientType } from '../../core/schema/client.ts';
-import { loadSettings } from '../../core/settings.ts';
-import { printable } from '../../core/text/printable.ts';
+import { today as todayIn } from '#core/dates';
+import { idFor } from '#core/edit/new-client';
+import { importedClientText, type ImportedClient } from '#core/import/client-text';
+import { JOINED, MappingError, mapColumns, type ImportField } from '#core/import/columns';
+import { decodeCsv } from '#core/import/decode';
+import { CsvSyntaxError, readCsv, type CsvRow } from '#core/import/rows';
+import { sinceFrom } from '#core/import/since';
+import { checkClientFile } from '#core/validate/client-file';
+import { listClientFiles } from '#core/load/walk';
+import { CLIENT_TYPES, type ClientType } from '#core/schema/client';
+import { loadSettings } from '#core/settings';
+import { printable } from '#core/text/printable';
 import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';
 

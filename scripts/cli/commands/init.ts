@@ -6,13 +6,13 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { BOOK_CLIENTS, EXAMPLE_ID, bookFiles, toolPackage, type BookFile, type BookSettings } from '../../core/book/new-book.ts';
-import { currencyFor, machineLocale, machineTimeZone } from '../../core/book/machine-defaults.ts';
-import { isValidTimeZone, today } from '../../core/dates.ts';
-import { installPreCommitHook } from '../../core/git/hooks.ts';
-import { git, GitError } from '../../core/git/run.ts';
-import { checkClientFile } from '../../core/validate/client-file.ts';
-import { settingsSchema } from '../../core/settings.ts';
+import { BOOK_CLIENTS, EXAMPLE_ID, bookFiles, toolPackage, type BookFile, type BookSettings } from '#core/book/new-book';
+import { currencyFor, machineLocale, machineTimeZone } from '#core/book/machine-defaults';
+import { isValidTimeZone, today } from '#core/dates';
+import { installPreCommitHook } from '#core/git/hooks';
+import { git, GitError } from '#core/git/run';
+import { checkClientFile } from '#core/validate/client-file';
+import { settingsSchema } from '#core/settings';
 import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';
 

@@ -1,6 +1,6 @@
 /** Loading the portfolio for a command, after checking its date option. */
-import { loadPortfolio, type Portfolio } from '../../core/portfolio.ts';
-import { YEAR_MAX, YEAR_MIN, parseDate } from '../../core/dates.ts';
+import { loadPortfolio, type Portfolio } from '#core/portfolio';
+import { YEAR_MAX, YEAR_MIN, parseDate } from '#core/dates';
 import { UserError } from '../errors.ts';
 import type { Io } from '../io.ts';
 

@@ -1,5 +1,5 @@
-import { recordMeeting } from '../../core/edit/record-meeting.ts';
-import type { Cadence } from '../../core/schema/meetings.ts';
+import { recordMeeting } from '#core/edit/record-meeting';
+import type { Cadence } from '#core/schema/meetings';
 import type { Io } from '../io.ts';
 import { checkNextOptions, runEdit, withNext, type EditCommandOptions, type NextOptions } from './edit-session.ts';
 

@@ -1,4 +1,4 @@
-import { addNote } from '../../core/edit/add-note.ts';
+import { addNote } from '#core/edit/add-note';
 import { UserError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { checkNextOptions, runEdit, withNext, type EditCommandOptions, type NextOptions } from './edit-session.ts';

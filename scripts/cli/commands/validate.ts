@@ -1,6 +1,6 @@
-import { formatGithub } from '../../core/diagnostics/format-github.ts';
-import { formatText } from '../../core/diagnostics/format-text.ts';
-import { summary } from '../../core/diagnostics/summary.ts';
+import { formatGithub } from '#core/diagnostics/format-github';
+import { formatText } from '#core/diagnostics/format-text';
+import { summary } from '#core/diagnostics/summary';
 import { paint, type Io } from '../io.ts';
 import { openPortfolio } from './load.ts';
 

@@ -9,7 +9,7 @@ import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../core/package-root.ts';
+import { PACKAGE_ROOT } from '#core/package-root';
 import { BOOK_ITERATIONS, SITE_ITERATIONS, type SiteKeys } from './keys.ts';
 
 /** The reader, inlined into every locked page. */

@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from '../../core/package-root.ts';
+import { PACKAGE_ROOT } from '#core/package-root';
 
 // From the package root: this module may run from the CLI's bundle, elsewhere than its source.
 const HERE = path.join(PACKAGE_ROOT, 'scripts/site-integration/offline');

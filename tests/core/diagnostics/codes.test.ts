@@ -8,10 +8,10 @@ import { chmod, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticSink, LineIndex, type Diagnostic } from '../../../scripts/core/diagnostics.ts';
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../scripts/core/diagnostics/codes.ts';
-import { loadPortfolio } from '../../../scripts/core/portfolio.ts';
-import { checkYaml } from '../../../scripts/core/validate/check-yaml.ts';
+import { DiagnosticSink, LineIndex, type Diagnostic } from '#core/diagnostics';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '#core/diagnostics/codes';
+import { loadPortfolio } from '#core/portfolio';
+import { checkYaml } from '#core/validate/check-yaml';
 import { AS_OF, check, client, tempPortfolios } from '../../helpers/portfolio.ts';
 
 const portfolio = tempPortfolios();

@@ -9,10 +9,10 @@ import { chmod, readFile, rm, symlink } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatText } from '../../../scripts/core/diagnostics/format-text.ts';
-import { paint } from '../../../scripts/core/text/paint.ts';
-import { LivePortfolio } from '../../../scripts/core/watch/live-portfolio.ts';
-import { loadPortfolio } from '../../../scripts/core/portfolio.ts';
+import { formatText } from '#core/diagnostics/format-text';
+import { paint } from '#core/text/paint';
+import { LivePortfolio } from '#core/watch/live-portfolio';
+import { loadPortfolio } from '#core/portfolio';
 import { run } from '../../helpers/cli.ts';
 import { AS_OF, brief, client, tempPortfolios } from '../../helpers/portfolio.ts';
 

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../../../scripts/core/diagnostics/codes.ts';
-import { EXPLAIN, YAML_CODES } from '../../../scripts/core/load/yaml-errors.ts';
-import { STRUCTURE_CODES } from '../../../scripts/core/load/yaml.ts';
+import { DIAGNOSTIC_CODES } from '#core/diagnostics/codes';
+import { EXPLAIN, YAML_CODES } from '#core/load/yaml-errors';
+import { STRUCTURE_CODES } from '#core/load/yaml';
 
 /** The members of yaml's `ErrorCode` union, read from the installed package's own declaration. */
 function yamlErrorCodes(): string[] {

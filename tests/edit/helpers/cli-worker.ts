@@ -5,7 +5,7 @@
  * paying Node's start-up for every command.
  */
 import { createInterface } from 'node:readline';
-import { main } from '../../../scripts/cli/main.ts';
+import { main } from '#cli/main';
 
 const cwd = process.argv[2] ?? process.cwd();
 process.stdout.write('ready\n');
