@@ -1,0 +1,64 @@
+/**
+ * FORMAT.md "The portfolio": one Markdown file per client, subfolders for grouping, ids from file
+ * names (unique across the tree, an error in both files), ignored names, UTF-8 with or without a
+ * BOM and LF or CRLF line ends.
+ */
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.ts';
+import { client, tempPortfolios } from '../helpers/portfolio.ts';
+
+const portfolio = tempPortfolios();
+
+interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  code: string;
+}
+
+async function validate(files: Record<string, string | Uint8Array>) {
+  const dir = await portfolio(Object.fromEntries(Object.entries(files).map(([rel, text]) => [`clients/${rel}`, text])));
+  const { code, stdout } = await run(['validate', '--as-of', '2026-12-01', '--format', 'json'], dir);
+  const report = JSON.parse(stdout) as { files: number; diagnostics: Diagnostic[] };
+  return { code, files: report.files, problems: report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`) };
+}
+
+describe('FORMAT The portfolio', () => {
+  it('subfolders group files; ids are file names, unique across the tree: two files with one id are an error in both', async () => {
+    expect(
+      await validate({ 'acme.md': client(), 'north/bonanza.md': client(), 'former/acme.md': client('status: former') }),
+    ).toEqual({
+      code: 1,
+      files: 3,
+      problems: ['clients/acme.md:1:1 error duplicate-id', 'clients/former/acme.md:1:1 error duplicate-id'],
+    });
+  });
+
+  it.each(['Acme.md', '-acme.md', 'acme_co.md', 'acme co.md', 'café.md'])('%s is not a valid id: an error at the file', async (name) => {
+    const result = await validate({ [name]: client() });
+    expect(result.problems).toEqual([`clients/${name}:1:1 error bad-file-name`]);
+    expect(result.code).toBe(1);
+  });
+
+  it('names beginning with _ or . and files not ending in .md are not clients; neither is anything in _ or . folders', async () => {
+    const result = await validate({
+      'acme.md': client(),
+      '2nd-site.md': client(),
+      '_template.md': 'not a client',
+      '.draft.md': 'not a client',
+      'logo.png': 'not a client',
+      'notes.txt': 'not a client',
+      '_drafts/idea.md': 'not a client',
+      '.obsidian/workspace.md': 'not a client',
+    });
+    expect(result).toEqual({ code: 0, files: 2, problems: [] });
+  });
+
+  it('UTF-8 with or without a byte-order mark, LF or CRLF: the same positions', async () => {
+    const text = client('type: huge');
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text.replaceAll('\n', '\r\n'))]);
+    const result = await validate({ 'lf.md': text, 'crlf-bom.md': bom });
+    expect(result.problems).toEqual(['clients/crlf-bom.md:2:7 error bad-enum', 'clients/lf.md:2:7 error bad-enum']);
+  });
+});
