@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatePortfolio } from '../../scripts/bench/generate.ts';
 import { run } from '../helpers/cli.ts';
-import { CHROMIUM, CONTEXT_DEFAULTS, hasChromium, launch } from './browser.ts';
+import { CONTEXT_DEFAULTS, browserTestsSkipped, launch } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const AS_OF = '2026-11-24';
@@ -21,8 +21,7 @@ const LATER = '2026-12-01';
 const LONG = 600_000;
 const MB = 1_000_000;
 
-const skipBrowser = process.env.CLIENTBOOK_SKIP_BROWSER === '1' || (!hasChromium() && !process.env.CI);
-if (skipBrowser) console.warn(`Browser part skipped: no Chromium at ${CHROMIUM}.`);
+const skipBrowser = browserTestsSkipped();
 const browserTest = test.skipIf(skipBrowser);
 
 let tmp: string;
