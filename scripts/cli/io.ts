@@ -10,6 +10,13 @@ export interface Io {
 
 export function processIo(): Io {
   const env = process.env;
+  // A reader that stops early (`clientbook validate | head`) closes the pipe: the output is no longer
+  // wanted, which is no error of ours, so end quietly rather than with an unhandled EPIPE stack trace.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
   const color = !!process.stdout.isTTY && !env.NO_COLOR && !env.CI && env.TERM !== 'dumb';
   return {
     cwd: process.cwd(),
