@@ -11,6 +11,8 @@
  * accepts can carry markup: `<`, `>` and `&` are among the characters that make it give up.
  */
 
+import GithubSlugger from 'github-slugger';
+
 /** Characters that may start some inline construct (or need escaping): any of them, and the full pipeline renders. */
 const INLINE_SPECIAL = /[*_[\]<>!&\\|~^$@{}]|www\.|:\/|https?:|mailto:|xmpp:/i;
 
@@ -71,6 +73,8 @@ export function fastNotes(markdown: string): string | undefined {
   if (block.length) blocks.push(block);
 
   const html: string[] = [];
+  // Heading anchors as rehype-slug gives them: GitHub's slugs of the heading's text, numbered when repeated.
+  const slugger = new GithubSlugger();
   let previousWasList = false;
   for (const lines of blocks) {
     // A trailing space (a hard break when doubled) is left to the full pipeline.
@@ -102,7 +106,8 @@ export function fastNotes(markdown: string): string | undefined {
       const text = inline(m[2]!);
       if (text === undefined) return undefined;
       const level = Math.min(6, Math.max(3, m[1]!.length + 1));
-      html.push(`<h${level}>${text}</h${level}>`);
+      const id = `user-content-${slugger.slug(text.replace(/<[^>]*>/g, ''))}`;
+      html.push(`<h${level} id="${id}">${text}</h${level}>`);
       i++;
     }
     if (i === lines.length) continue;

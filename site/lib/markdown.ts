@@ -10,6 +10,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import GithubSlugger from 'github-slugger';
 import { unified } from 'unified';
 import { fastNotes } from './markdown-fast.ts';
 
@@ -64,6 +65,31 @@ function fragments(href: string): string[] {
   }
 }
 
+/**
+ * Headings get GitHub's anchors (`## Visit` is `#visit`, a second one `#visit-1`), so a link to one
+ * works here as it does on GitHub; rehype-sanitize prefixes them like every id. (rehype-slug does
+ * the same, but does not know the footnotes' ids: a heading "Footnote label" would repeat one.)
+ */
+function headingIds(tree: Root): void {
+  const taken = new Set<string>();
+  walk(tree, (node) => {
+    if (typeof node.properties.id === 'string') taken.add(node.properties.id);
+  });
+  const slugger = new GithubSlugger();
+  walk(tree, (node) => {
+    if (!/^h[1-6]$/.test(node.tagName) || node.properties.id !== undefined) return;
+    const text = textOf(node);
+    let id = slugger.slug(text);
+    while (taken.has(id)) id = slugger.slug(text);
+    node.properties.id = id;
+  });
+}
+
+function textOf(node: ElementContent | RootContent): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(textOf).join('') : '';
+}
+
 function walk(node: Root | ElementContent | RootContent, visit: (element: Element) => void): void {
   if (node.type === 'element') visit(node);
   if ('children' in node) for (const child of node.children) walk(child, visit);
@@ -80,6 +106,7 @@ const processor = unified()
   .use(remarkRehype, { clobberPrefix: '' })
   .use(() => nestHeadings)
   .use(() => imagesAsLinks)
+  .use(() => headingIds)
   .use(rehypeSanitize)
   .use(() => inPageLinks)
   .use(rehypeStringify)

@@ -26,6 +26,11 @@ describe.skipIf(browserTestsSkipped())('dev with the site', () => {
     try {
       const url = await dev.url;
       const page = await (await browser.newContext(CONTEXT_DEFAULTS)).newPage();
+      // The pages run under the built site's CSP: nothing they need (scripts, styles, live reload) is refused.
+      const refused: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+      });
       // Live reload needs the page's Vite client connected to the dev server first.
       const connected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 60_000 });
       await page.goto(url);
@@ -97,6 +102,7 @@ describe.skipIf(browserTestsSkipped())('dev with the site', () => {
       await expect.poll(cedar, { timeout: 60_000 }).toContain('Cedar Dental');
       await writeFile(path.join(dir, 'clientbook.yaml'), 'title: Renamed book\ntime_zone: America/Whitehorse\n');
       await expect.poll(() => page.title(), { timeout: 60_000 }).toContain('Renamed book');
+      expect(refused).toEqual([]);
     } finally {
       await browser.close();
       await dev.stop();

@@ -110,7 +110,7 @@ describe('client page data', () => {
   });
 
   test('notes are rendered from Markdown and sanitised', () => {
-    expect(hank.notesHtml).toContain('<h3>2026-11-03 Met</h3>');
+    expect(hank.notesHtml).toContain('<h3 id="user-content-2026-11-03-met">2026-11-03 Met</h3>');
     expect(hank.notesHtml).not.toContain('<script');
   });
 

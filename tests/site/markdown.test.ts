@@ -4,8 +4,8 @@ import { renderNotes } from '#site/lib/markdown';
 describe('notes', () => {
   test('Markdown with GitHub extensions; headings sit under the page\'s "Notes" heading', () => {
     const html = renderNotes('# Visit\n## 2026-11-03 Monthly meeting\n\n- [x] backups\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ <https://example.com>');
-    expect(html).toContain('<h3>Visit</h3>');
-    expect(html).toContain('<h3>2026-11-03 Monthly meeting</h3>');
+    expect(html).toContain('<h3 id="user-content-visit">Visit</h3>');
+    expect(html).toContain('<h3 id="user-content-2026-11-03-monthly-meeting">2026-11-03 Monthly meeting</h3>');
     expect(html).toContain('<table>');
     expect(html).toContain('<del>old</del>');
     expect(html).toContain('<a href="https://example.com">https://example.com</a>');
@@ -71,6 +71,24 @@ describe('notes', () => {
     expect(html).toContain('<a href="#user-content-fn-1">again</a>');
     expect(html).toContain('<a href="#history">the page</a>');
     expect(anchors(renderNotes('[x](#%E0%A4%A)[^1]\n\n[^1]: y')).links).toContain('%E0%A4%25A'); // not a valid escape: no crash, left as it is
+  });
+
+  test("headings have GitHub's anchors, so a link to a heading written as on GitHub lands on it", () => {
+    const html = renderNotes(
+      '# Visit\n\nSee [the visit](#visit), [the second](#visit-1), [the meeting](#2026-11-03-monthly-meeting) and [code](#code-strong-héllo-wörld).\n\n' +
+        '## Visit\n\n## 2026-11-03 Monthly meeting\n\n### `code` **Strong** Héllo, wörld!\n\nText[^1]\n\n# Footnote label\n\n[^1]: A note.',
+    );
+    expect(html).toContain('<h3 id="user-content-visit">Visit</h3>');
+    expect(html).toContain('<h3 id="user-content-visit-1">Visit</h3>');
+    expect(html).toContain('<h3 id="user-content-2026-11-03-monthly-meeting">2026-11-03 Monthly meeting</h3>');
+    expect(html).toContain('<h4 id="user-content-code-strong-héllo-wörld"><code>code</code> <strong>Strong</strong> Héllo, wörld!</h4>');
+    // A heading never takes an id the footnotes have.
+    expect(html).toContain('<h3 id="user-content-footnote-label-1">Footnote label</h3>');
+    const { ids, links, lands } = anchors(html);
+    expect(links.length).toBe(6);
+    for (const link of links) expect(lands(link), `#${link} points nowhere`).toBe(true);
+    const all = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
+    expect(all.length).toBe(ids.size); // no id twice
   });
 
   test('empty notes render nothing', () => {

@@ -56,10 +56,10 @@ export function formatUpdate(update: LiveUpdate, cwd: string, p: Paint): string 
 /** Starts watching (and, unless `site: false`, the site); resolves once both run. */
 export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: PortfolioWatcher; url?: string; stop: () => Promise<void> }> {
   checkDateOption(options.asOf, '--as-of');
-  const port = parsePort(options.port);
-  // Checked first: the port is refused before any output, and a server that fails to listen would
-  // leave handles open (the command would hang instead of exiting with the message).
-  if (port !== undefined && options.site !== false) await checkPortFree(port, options.host);
+  // Chosen first: a port asked for is refused before any output when it is taken, and a server that
+  // fails to listen would leave handles open (the command would hang instead of exiting with the message).
+  const asked = parsePort(options.port);
+  const port = options.site === false ? undefined : await choosePort(asked, options.host);
   const p = paint(io.color);
   /** The site's side of each update (set once the site runs). */
   let toSite: (() => void) | undefined;
@@ -80,7 +80,7 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
   await watcher.ready;
   let site: Awaited<ReturnType<typeof startSite>> | undefined;
   try {
-    site = options.site === false ? undefined : await startSite(io, options, watcher);
+    site = port === undefined ? undefined : await startSite(io, options, watcher, port);
   } catch (error) {
     // Nothing keeps running when the site cannot start: the command ends with its message.
     await watcher.close();
@@ -114,6 +114,7 @@ async function startSite(
   io: Io,
   options: DevOptions,
   watcher: PortfolioWatcher,
+  port: number,
 ): Promise<{ url: string; stop: () => Promise<void>; update: () => void }> {
   // No request leaves a clientbook run: no usage report, no update check.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -135,7 +136,6 @@ async function startSite(
     current = { portfolio: live.portfolio, ...(read ? { history: read } : {}) };
     reload?.();
   };
-  const port = parsePort(options.port);
   let server: Awaited<ReturnType<typeof astroDev>>;
   try {
     server = await astroDev({
@@ -143,10 +143,9 @@ async function startSite(
       configFile: false,
       srcDir: './site',
       logLevel: io.env.CLIENTBOOK_ASTRO_LOG === 'info' ? 'info' : 'warn',
-      server: { ...(port !== undefined ? { port } : {}), ...(options.host !== undefined ? { host: options.host } : {}) },
-      // A port asked for is that port or an error, never silently the next one: a bookmark or a
-      // second terminal would otherwise show another server's site.
-      ...(port !== undefined ? { vite: { server: { strictPort: true } } } : {}),
+      server: { port, ...(options.host !== undefined ? { host: options.host } : {}) },
+      // The port chosen, or an error: never silently the next one (see choosePort).
+      vite: { server: { strictPort: true } },
       integrations: [
         clientbook({
           dir: live.dir,
@@ -158,7 +157,7 @@ async function startSite(
       ],
     });
   } catch (error) {
-    if (port !== undefined && isPortTaken(error)) throw portTaken(port);
+    if (isPortTaken(error)) throw portTaken(port);
     throw error;
   }
   const p = paint(io.color);
@@ -173,9 +172,29 @@ function portTaken(port: number): UserError {
   });
 }
 
-/** Refuses a port that another server holds on any address the dev server would listen on. */
-async function checkPortFree(port: number, host: string | boolean | undefined): Promise<void> {
-  // Astro's default host is `localhost`, which may be either loopback address: both must be free.
+const DEFAULT_PORT = 4321;
+
+/**
+ * The port to serve on. One asked for (`--port N`) is that port, or a clear error when another
+ * server holds it: a silent N+1 would leave a bookmark or another terminal showing another site.
+ * Without one, the first port from 4321 that is free on every address the server listens on:
+ * `localhost` is two addresses (127.0.0.1 and ::1), and a port free on one of them only would let
+ * the browser reach another server's site on the other.
+ */
+async function choosePort(asked: number | undefined, host: string | boolean | undefined): Promise<number> {
+  if (asked !== undefined) {
+    const problem = await portProblem(asked, host);
+    if (problem === 'taken') throw portTaken(asked);
+    if (problem === 'forbidden')
+      throw new UserError(`Port ${asked} needs privileges this user does not have.`, { hint: 'Choose a port from 1024 up, e.g. --port 4321.' });
+    return asked;
+  }
+  for (let port = DEFAULT_PORT; port < DEFAULT_PORT + 100; port++) if ((await portProblem(port, host)) === undefined) return port;
+  throw new UserError(`Ports ${DEFAULT_PORT} to ${DEFAULT_PORT + 99} are all in use.`, { hint: 'Choose a free port with --port, e.g. --port 8321.' });
+}
+
+/** Whether another server holds `port` on any address the dev server would listen on. */
+async function portProblem(port: number, host: string | boolean | undefined): Promise<'taken' | 'forbidden' | undefined> {
   const hosts = host === undefined || host === false || host === 'localhost' ? ['127.0.0.1', '::1'] : host === true ? ['::', '0.0.0.0'] : [host];
   for (const address of hosts) {
     const problem = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
@@ -183,11 +202,11 @@ async function checkPortFree(port: number, host: string | boolean | undefined): 
       probe.once('error', (error: NodeJS.ErrnoException) => resolve(error));
       probe.listen({ port, host: address, exclusive: true }, () => probe.close(() => resolve(undefined)));
     });
-    if (problem?.code === 'EADDRINUSE') throw portTaken(port);
-    if (problem?.code === 'EACCES')
-      throw new UserError(`Port ${port} needs privileges this user does not have.`, { hint: 'Choose a port from 1024 up, e.g. --port 4321.' });
+    if (problem?.code === 'EADDRINUSE') return 'taken';
+    if (problem?.code === 'EACCES') return 'forbidden';
     // (An address this machine does not have, such as ::1 without IPv6, is not a conflict.)
   }
+  return undefined;
 }
 
 function isPortTaken(error: unknown): boolean {
