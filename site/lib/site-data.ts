@@ -8,12 +8,18 @@ import { provideSiteData, siteDataFor, type SiteData } from '#site-integration/s
 import { useClientSlugs } from './paths.ts';
 
 let loading: Promise<SiteData> | undefined;
+/** The last portfolio without errors these pages read (dev: see below). */
+let lastGood: SiteData | undefined;
 
 export async function getSiteData(): Promise<SiteData> {
-  const ready = siteDataFor(options.dir);
+  let ready = siteDataFor(options.dir);
   if (ready) {
-    // A live portfolio (dev) may have errors since the last save: show them rather than a partial site.
+    // A live portfolio (dev) with errors is shown by the dev server as its diagnostics, before any
+    // page renders. A page already rendering when a save broke it finishes on the last good state
+    // (the reload that save sends follows at once), rather than failing with a stack trace.
+    if (ready.portfolio.hasErrors && import.meta.env.DEV && lastGood) ready = lastGood;
     assertNoErrors(ready.portfolio);
+    lastGood = ready;
     useClientSlugs(ready.encrypted?.slugs);
     return ready;
   }

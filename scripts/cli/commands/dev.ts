@@ -53,6 +53,22 @@ export function formatUpdate(update: LiveUpdate, cwd: string, p: Paint): string 
   return lines.join('');
 }
 
+/**
+ * One diagnostics block per change: a save can reach the watcher as two events far enough apart
+ * (a busy machine, an editor that writes twice) to be read twice; the second reading, with the very
+ * same result for the same file within a second, is not printed again.
+ */
+function repeatFilter(windowMs = 1000): (update: LiveUpdate) => boolean {
+  let last: { key: string; at: number } | undefined;
+  return (update) => {
+    const key = JSON.stringify([update.file, update.kind, update.diagnostics, update.appeared, update.resolved, update.portfolio.diagnostics.length]);
+    const now = performance.now();
+    const same = update.kind === 'changed' && last !== undefined && last.key === key && now - last.at < windowMs;
+    last = { key, at: now };
+    return same;
+  };
+}
+
 /** Starts watching (and, unless `site: false`, the site); resolves once both run. */
 export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: PortfolioWatcher; url?: string; stop: () => Promise<void> }> {
   checkDateOption(options.asOf, '--as-of');
@@ -61,6 +77,7 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
   const asked = parsePort(options.port);
   const port = options.site === false ? undefined : await choosePort(asked, options.host);
   const p = paint(io.color);
+  const repeated = repeatFilter();
   /** The site's side of each update (set once the site runs). */
   let toSite: (() => void) | undefined;
   // A folder that is not there throws PortfolioNotFoundError, which main reports as for every command.
@@ -69,7 +86,7 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
     cwd: io.cwd,
     ...(options.asOf ? { asOf: options.asOf } : {}),
     onUpdate: (update) => {
-      io.stdout(formatUpdate(update, io.cwd, p));
+      if (!repeated(update)) io.stdout(formatUpdate(update, io.cwd, p));
       toSite?.();
     },
     onError: (error) => io.stderr(`${p.red('watch error')}: ${printable(error instanceof Error ? error.message : String(error))}\n`),
