@@ -7,7 +7,7 @@ import { init } from '#cli/commands/init';
 import type { Io } from '#cli/io';
 import { run } from '../helpers/cli.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
-import { gitEnv, tempRepos } from '../git/repo.ts';
+import { gitEnv, tempRepos } from '../helpers/git-repo.ts';
 
 tempRepos(); // git with a fixed author and no user configuration, for this file
 const folder = tempPortfolios();

@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { printable } from '#core/text/printable';
-import { tempRepos } from '../git/repo.ts';
+import { tempRepos } from '../helpers/git-repo.ts';
 import { run } from '../helpers/cli.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
 

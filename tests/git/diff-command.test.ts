@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { run } from '../helpers/cli.ts';
 import { client } from '../helpers/portfolio.ts';
-import { tempRepos, type TempRepo } from './repo.ts';
+import { tempRepos, type TempRepo } from '../helpers/git-repo.ts';
 
 const newRepo = tempRepos();
 

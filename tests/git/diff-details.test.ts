@@ -15,7 +15,7 @@ import type { Client } from '#core/model/client';
 import { diffActions, diffClient, diffPortfolios, summarize } from '#core/model/diff';
 import type { Action } from '#core/schema/action';
 import { client, clientsOf, date } from '../helpers/portfolio.ts';
-import { gitEnv, tempRepos } from './repo.ts';
+import { gitEnv, tempRepos } from '../helpers/git-repo.ts';
 
 const one = (fields: string, file = 'acme.md'): Client => clientsOf({ [file]: client(fields) })[0]!;
 const changes = (before: string, after: string): string[] =>

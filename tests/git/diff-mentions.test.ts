@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { escapeMarkdown, inert } from '#cli/diff-format';
 import { run } from '../helpers/cli.ts';
 import { client } from '../helpers/portfolio.ts';
-import { tempRepos } from './repo.ts';
+import { tempRepos } from '../helpers/git-repo.ts';
 
 const newRepo = tempRepos();
 

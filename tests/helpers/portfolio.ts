@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { Temporal, type PlainDate } from '#core/dates';
+import { parseDate, type PlainDate } from '#core/dates';
 import type { Diagnostic } from '#core/diagnostics';
 import { checkClientFile, type ClientFile } from '#core/validate/client-file';
 import type { Client } from '#core/model/client';
@@ -11,9 +11,14 @@ import { assemble } from '#core/portfolio';
 import { DEFAULT_SETTINGS } from '#core/settings';
 
 /** The date most tests read a portfolio as of. */
-export const AS_OF: PlainDate = Temporal.PlainDate.from('2026-12-01');
+export const AS_OF: PlainDate = parseDate('2026-12-01')!;
 
-export const date = (text: string): PlainDate => Temporal.PlainDate.from(text);
+/** A date of a test, as the core makes dates (one shared PlainDate per day); throws on a bad one. */
+export function date(text: string): PlainDate {
+  const parsed = parseDate(text);
+  if (!parsed) throw new Error(`bad test date ${text}`);
+  return parsed;
+}
 
 /** The fields of the smallest valid client, one block per top-level key. */
 const BASE: Record<string, string> = {
@@ -89,11 +94,16 @@ export function tempPortfolios(): (files: Record<string, string | Uint8Array>) =
   return async (files) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'clientbook-test-'));
     dirs.push(dir);
-    for (const [rel, content] of Object.entries(files)) {
-      const file = path.join(dir, ...rel.split('/'));
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, content);
-    }
+    await writeFiles(dir, files);
     return dir;
   };
+}
+
+/** Writes files (paths relative to `dir`, `/`-separated) into `dir`, making their folders. */
+export async function writeFiles(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
+    const file = path.join(dir, ...rel.split('/'));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
 }

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { schemaText, shippedSchemas, SCHEMAS_DIR } from '../../scripts/json-schemas/write.ts';
 import { run } from '../helpers/cli.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
-import { tempRepos } from '../git/repo.ts';
+import { tempRepos } from '../helpers/git-repo.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const newRepo = tempRepos();

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { LATER_HORIZON_DAYS, agendaData } from '#site/lib/agenda';
 import { groupedByClient, orderGroup, runFlags } from '#site/lib/agenda-order';
-import { client, indexOf } from './helpers.ts';
+import { client, indexOf } from '../helpers/site.ts';
 
 // As of 2026-12-01, window 30 days.
 const files = {

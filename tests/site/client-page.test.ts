@@ -3,7 +3,7 @@ import { clientPageData } from '#site/lib/client-page';
 import { clientsTable } from '#site/lib/clients-table';
 import { healthData } from '#site/lib/health';
 import { portfolioIndex } from '#site/lib/portfolio-index';
-import { client, clientIn, date, indexOf, siteOf } from './helpers.ts';
+import { client, clientIn, date, indexOf, siteOf } from '../helpers/site.ts';
 
 // As of 2026-12-01, window 30 days. Patterson calls once a year but sends everyone.
 const files = {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { clientRoadmapSheet } from '#site/lib/client-roadmap';
-import { AS_OF, client, clientIn, indexOf } from './helpers.ts';
+import { AS_OF, client, clientIn, indexOf } from '../helpers/site.ts';
 
 const index = indexOf({
   'acme.md': client(`name: Acme

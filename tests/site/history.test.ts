@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from '../helpers/cli.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
-import { tempRepos } from '../git/repo.ts';
+import { tempRepos } from '../helpers/git-repo.ts';
 
 const repo = tempRepos();
 const portfolio = tempPortfolios();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml, roadmapChartSvg } from '#site/lib/roadmap-chart';
 import { portfolioRoadmap } from '#core/model/roadmap';
-import { clientYaml, date, makeClient } from '../model/helpers.ts';
+import { clientYaml, date, makeClient } from '../helpers/clients.ts';
 
 const hostile = makeClient(
   'hostile',
