@@ -28,7 +28,12 @@ const keepNumberForms = (tags: Tags): Tags =>
   tags.map((tag) => {
     if (typeof tag !== 'object' || !('test' in tag) || !tag.test) return tag;
     const nonDecimal = tag.format === 'HEX' || tag.format === 'OCT' || tag.format === 'EXP' || tag.test.test('.nan');
-    return nonDecimal && /:(int|float)$/.test(tag.tag) ? { ...tag, resolve: (text: string) => text } : tag;
+    if (!/:(int|float)$/.test(tag.tag)) return tag;
+    if (nonDecimal) return { ...tag, resolve: (text: string) => text };
+    // A sign in front (`+6500`) or more than two digits after the point (`6500.500`): no number of
+    // the format is written so, and the value alone (6500, 6500.5) would hide it.
+    const resolve = tag.resolve as (text: string, ...rest: unknown[]) => unknown;
+    return { ...tag, resolve: (text: string, ...rest: unknown[]) => (/^\+|\.\d{3,}$/.test(text) ? text : resolve(text, ...rest)) };
   });
 
 const OPTIONS = {

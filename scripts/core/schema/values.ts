@@ -193,6 +193,14 @@ export function numberFormHint(text: string, what: string): string | undefined {
   if (m) return `\`${t}\` is an octal number: write ${what} in decimal digits${decimalOf(parseInt(m[1]!, 8))}.`;
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(t))
     return `\`${t}\` is written with an exponent: write ${what} in decimal digits${decimalOf(Number(t))}.`;
+  m = /^\+([0-9]+(?:\.[0-9]+)?)$/.exec(t);
+  if (m) return `\`${t}\` has a plus sign: write ${what} without one, e.g. ${m[1]}.`;
+  m = /^[0-9]+\.([0-9]{3,})$/.exec(t);
+  if (m) {
+    const rounded = Number(t).toFixed(2);
+    const exact = Number(rounded) === Number(t);
+    return `\`${t}\` has ${m[1]!.length} digits after the point: write at most two (cents)${exact ? `, e.g. ${rounded}` : ''}.`;
+  }
   return undefined;
 }
 

@@ -35,8 +35,12 @@ describe('money', () => {
     ['.inf', '`.inf` means infinity: write amounts in decimal digits.'],
     ['-.inf', '`-.inf` means infinity: write amounts in decimal digits.'],
     ['1000000000000', 'Amounts run from 0 to 999,999,999,999.99. Write a smaller amount.'],
-    ['12.345', 'Write at most two digits after the point (cents), e.g. `cost: 6500.50`.'],
-    ['0.001', 'Write at most two digits after the point (cents), e.g. `cost: 6500.50`.'],
+    ['12.345', '`12.345` has 3 digits after the point: write at most two (cents).'],
+    ['0.001', '`0.001` has 3 digits after the point: write at most two (cents).'],
+    // The value alone (6500.5, 6500) would pass: what is written is checked.
+    ['6500.500', '`6500.500` has 3 digits after the point: write at most two (cents), e.g. 6500.50.'],
+    ['+6500', '`+6500` has a plus sign: write amounts without one, e.g. 6500.'],
+    ['+6500.50', '`+6500.50` has a plus sign: write amounts without one, e.g. 6500.50.'],
     ['-5', 'Costs cannot be negative.'],
     ['-0', 'Write zero without a sign: `cost: 0`.'],
     ['"6500"', 'Write the amount as a plain number, without quotes: 6500.'],
@@ -53,6 +57,7 @@ describe('numbers other than money', () => {
     ['0x10', '`0x10` is a hexadecimal number: write numbers in decimal digits, e.g. 16.'],
     ['1e3', '`1e3` is written with an exponent: write numbers in decimal digits, e.g. 1000.'],
     ['.inf', '`.inf` means infinity: write numbers in decimal digits.'],
+    ['+5', '`+5` has a plus sign: write numbers without one, e.g. 5.'],
   ])('refuses employees: %s', (value, hint) => {
     expect(only(client(`employees: ${value}`))).toMatchObject({ line: 2, column: 12, code: 'bad-number', hint });
   });
@@ -66,10 +71,10 @@ describe('numbers other than money', () => {
   });
 
   it('keeps a number written in another form as written in text and x- fields', () => {
-    const file = check(client('name: 1e3\nx-budget: 0x10\nx-ratio: .nan'));
+    const file = check(client('name: 1e3\nx-budget: 0x10\nx-ratio: .nan\nx-rate: 1.125\nx-delta: +3'));
     expect(file.diagnostics).toEqual([]);
     expect(file.data?.name).toBe('1e3');
-    expect(file.extensions).toEqual({ 'x-budget': '0x10', 'x-ratio': '.nan' });
+    expect(file.extensions).toEqual({ 'x-budget': '0x10', 'x-ratio': '.nan', 'x-rate': '1.125', 'x-delta': '+3' });
   });
 });
 
