@@ -265,6 +265,8 @@ const fmtMb = (b: number) =>
 function cpuTable(results: Record<number, Figure[]>): string {
   const sizes = Object.keys(results).map(Number);
   const names = [...new Set(sizes.flatMap((n) => results[n]!.filter((f) => !Number.isNaN(f.cpuMs)).map((f) => f.name)))];
+  // The browser part alone has no CPU times of its own.
+  if (names.length === 0) return '';
   const head = `| CPU time | ${sizes.map((n) => `${n.toLocaleString('en-US')} clients`).join(' | ')} |`;
   const rule = `|---|${sizes.map(() => '---:').join('|')}|`;
   const rows = names.map((name) => {
