@@ -57,6 +57,9 @@ export interface HealthOptions {
   staleMonths?: number;
 }
 
+/** "1 day ago", "16 days ago": a meeting can be a single day late. */
+const daysAgo = (days: number) => (days === 1 ? '1 day ago' : `${days} days ago`);
+
 export function clientHealth(client: Client, options: HealthOptions): HealthSignal[] {
   if (client.data.status === 'former') return [];
   const { asOf } = options;
@@ -69,7 +72,7 @@ export function clientHealth(client: Client, options: HealthOptions): HealthSign
       summary:
         meeting === null
           ? `No ${cadence} meeting on record.`
-          : `The ${cadence} meeting was due ${meeting.toString()}, ${-daysBetween(asOf, meeting)} days ago.`,
+          : `The ${cadence} meeting was due ${meeting.toString()}, ${daysAgo(-daysBetween(asOf, meeting))}.`,
       why: 'Clients who do not see you regularly stop thinking of you as their IT partner; a competitor or a vendor fills the gap.',
       todo: 'Call today and book the meeting, face to face if you can.',
       days: meeting === null ? null : -daysBetween(asOf, meeting),
