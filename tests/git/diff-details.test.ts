@@ -187,3 +187,24 @@ describe('the history follows a rename as git finds it (`-M`, 50% similar)', () 
     );
   });
 });
+
+describe('the portfolio comparison', () => {
+  test('an unchanged client is not listed; a new or removed one carries no changes of its own', () => {
+    const acme = one('name: Acme');
+    const same = diffPortfolios({ clients: new Map([['acme', acme]]), invalid: [] }, { clients: new Map([['acme', one('name: Acme')]]), invalid: [] });
+    expect(same).toEqual({ clients: [], invalid: [] });
+    const added = diffPortfolios({ clients: new Map(), invalid: [] }, { clients: new Map([['acme', acme]]), invalid: [] });
+    expect(added.clients.map((c) => [c.status, c.changes])).toEqual([['added', []]]);
+    const removed = diffPortfolios({ clients: new Map([['acme', acme]]), invalid: [] }, { clients: new Map(), invalid: [] });
+    expect(removed.clients.map((c) => [c.status, c.changes])).toEqual([['removed', []]]);
+  });
+
+  test('files that do not validate are listed by file, the older version first', () => {
+    const bad = (file: string, id: string) => ({ id, file, errors: 1, diagnostics: [] });
+    const result = diffPortfolios(
+      { clients: new Map(), invalid: [bad('clients/b.md', 'b'), bad('clients/a.md', 'a')] },
+      { clients: new Map(), invalid: [bad('clients/a.md', 'a')] },
+    );
+    expect(result.invalid.map((f) => `${f.file} ${f.side}`)).toEqual(['clients/a.md from', 'clients/a.md to', 'clients/b.md from']);
+  });
+});

@@ -52,6 +52,9 @@ describe('a former client', () => {
     const noAction = (yaml: string) => yaml.replace(/actions:\n.*\n.*\n/, 'actions: []\n');
     const clients = [makeClient('gone', noAction(former)), makeClient('live', noAction(active).replace('Gone Ltd', 'Live Ltd'))];
     expect(portfolioHealth(clients, at(stale)).map((h) => h.client.id)).toEqual(['live']);
+    // The most signals first, then by name.
+    const more = [makeClient('zeta', active.replace('Gone Ltd', 'Zeta')), makeClient('alpha', clientYaml('Alpha', MET).replace('outlook: stable', 'outlook: shrinking')), makeClient('beta', clientYaml('Beta', MET).replace('outlook: stable', 'outlook: shrinking'))];
+    expect(portfolioHealth(more, at()).map((h) => `${h.client.id} ${h.signals.length}`)).toEqual(['zeta 4', 'alpha 1', 'beta 1']);
     expect(clientsWithoutNextAction(clients).map((c) => c.id)).toEqual(['live']);
 
     const index = indexOf({
@@ -250,22 +253,28 @@ describe('what each signal says', () => {
       ]
     `);
     const idle = 'name: Idle\ntype: basic\ncontact:\n  name: Pat\ngrowth:\n  outlook: shrinking\n  note: Two stores closed\n  asked: 2026-06-01\nactions: []\nmeetings:\n  cadence: none';
-    expect(clientHealth(makeClient('idle', idle), at()).map(({ code, summary, todo }) => ({ code, summary, todo }))).toMatchInlineSnapshot(`
+    expect(clientHealth(makeClient('idle', idle), at())).toMatchInlineSnapshot(`
       [
         {
           "code": "no-meeting-rhythm",
+          "days": null,
           "summary": "Meetings are set to none: no regular meeting.",
           "todo": "Agree a rhythm at the next visit (monthly for strategic clients, quarterly at least for the rest) and write it under meetings.",
+          "why": "Without a rhythm, meetings happen only when something breaks, and the client hears from you only then.",
         },
         {
           "code": "no-next-action",
+          "days": null,
           "summary": "No open action.",
           "todo": "Add the next step, even a small one: a check-up, a licence renewal, a training.",
+          "why": "A client without a next action only hears from you when something breaks.",
         },
         {
           "code": "shrinking",
+          "days": null,
           "summary": "The business is shrinking: Two stores closed",
           "todo": "Show how to spend less without risk: fewer seats, longer life for what works, a smoothed roadmap.",
+          "why": "A shrinking client cuts costs, and outside IT is an easy line to cut.",
         },
       ]
     `);
