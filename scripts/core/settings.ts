@@ -115,7 +115,10 @@ export async function loadSettings(dir: string, displayDir: string): Promise<{ s
   const text = read.source.text;
   const sink = new DiagnosticSink(display, read.source.index);
   if (text.trim() === '') return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [] };
-  const { data, parsed } = checkYaml(text, 0, settingsSchema, sink, 'settings file');
+  const { data, parsed } = checkYaml(text, 0, settingsSchema, sink, 'settings file', undefined, {
+    emptyIsMapping: true,
+    example: 'title: Northern Lights IT\ntime_zone: America/Whitehorse',
+  });
   const tooNew = parsed && formatTooNew(parsed.doc, sink);
   if (tooNew) return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [tooNew] };
   const settings: Settings = data ? toSettings(data) : { ...DEFAULT_SETTINGS };

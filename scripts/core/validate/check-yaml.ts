@@ -32,6 +32,13 @@ function parserFor<S extends z.ZodType>(schema: S): { schema: S; jitless: boolea
   return entry.schema ? { schema: entry.schema as S, jitless: false } : { schema, jitless: true };
 }
 
+export interface CheckYamlOptions {
+  /** A document with no value (comments alone) is read as `{}`: for files whose keys are all optional. */
+  emptyIsMapping?: boolean;
+  /** Example lines for the hint when the document is not a mapping. */
+  example?: string;
+}
+
 export function checkYaml<S extends z.ZodType>(
   yaml: string,
   offset: number,
@@ -40,9 +47,12 @@ export function checkYaml<S extends z.ZodType>(
   what: string,
   /** Where to point for problems of the whole (a key missing from the top level): the opening `---`. */
   root?: Range,
+  options: CheckYamlOptions = {},
 ): Checked<z.output<S>> {
   const parsed = parseYaml(yaml, offset, sink);
   if (!parsed) return {};
+  // A document of comments alone has no value; where every key is optional it is an empty mapping.
+  if (parsed.value == null && options.emptyIsMapping) parsed.value = {};
   if (!isPlainObject(parsed.value)) {
     const located = locate(parsed, []);
     const at = parsed.value == null && root ? root : { start: offset + located.start, end: offset + located.end };
@@ -51,7 +61,7 @@ export function checkYaml<S extends z.ZodType>(
       end: at.end,
       code: parsed.value == null ? 'empty-front-matter' : 'front-matter-not-mapping',
       message: parsed.value == null ? `The ${what} is empty.` : `The ${what} must be a mapping of \`key: value\` lines.`,
-      hint: 'Write one `key: value` per line, e.g.\nname: Hank\'s Hardware\ntype: strategic',
+      hint: `Write one \`key: value\` per line, e.g.\n${options.example ?? "name: Hank's Hardware\ntype: strategic"}`,
     });
     return { parsed };
   }
