@@ -134,6 +134,19 @@ describe('clientbook diff', () => {
     expect(result.stdout).toMatch(/: 2 errors\n {2}- line 3: .*\n {2}- line 4: .*\n/);
     expect(result.stdout).toContain('#### Two Mile Auto\n\n- Outlook: stable → shrinking\n');
     expect(result.stdout).not.toContain('Lakeside Dental');
+    const [from, to] = [repo.git('rev-parse', '--short=7', 'HEAD~1'), repo.git('rev-parse', '--short=7', 'HEAD')];
+    expect(result.stdout.replaceAll(from, 'FROM').replaceAll(to, 'TO')).toMatchInlineSnapshot(`
+      "**Client commitments** from \`HEAD~1\` (FROM) to \`HEAD\` (TO): 1 client changed, 1 file does not validate.
+
+      ⚠ clients/lakeside-dental.md does not validate at \`HEAD\` (TO): 2 errors
+        - line 3: \`type: dentist\` is not a valid type.
+        - line 4: Unknown key \`actons\`. Did you mean \`actions\`?
+
+      #### Two Mile Auto
+
+      - Outlook: stable → shrinking
+      "
+    `);
   });
 
   test('two files with one id: both are reported, and the client is not compared', async () => {
@@ -149,6 +162,16 @@ describe('clientbook diff', () => {
     ]);
     expect(result.stdout).toContain('  - line 1: The client id `lakeside-dental` is used by more than one file');
     expect(result.stdout).not.toContain('####');
+    expect(result.stdout.replace(repo.git('rev-parse', '--short=7', 'HEAD'), 'HEAD7')).toMatchInlineSnapshot(`
+      "**Client commitments** from \`HEAD\` (HEAD7) to the working tree: 2 files do not validate.
+
+      ⚠ clients/lakeside-dental.md does not validate in the working tree: 1 error
+        - line 1: The client id \`lakeside-dental\` is used by more than one file (also clients/north/lakeside-dental.md).
+
+      ⚠ clients/north/lakeside-dental.md does not validate in the working tree: 1 error
+        - line 1: The client id \`lakeside-dental\` is used by more than one file (also clients/lakeside-dental.md).
+      "
+    `);
   });
 
   test('a renamed file is a new id: one client removed, one added; a file moved to a subfolder is the same client', async () => {

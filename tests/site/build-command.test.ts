@@ -18,6 +18,19 @@ describe('clientbook build refuses', () => {
     expect(result.stderr).toContain('clients/acme.md:6:10: error: `asked: 12/01/2026` is not a date');
     expect(result.stderr).toContain('2 files checked: 1 error, 0 warnings.');
     expect(result.stderr).toContain('error: The portfolio has errors, so the site was not built.');
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "clients/acme.md:6:10: error: \`asked: 12/01/2026\` is not a date. [bad-date]
+        5 |   outlook: stable
+      > 6 |   asked: 12/01/2026
+          |          ^^^^^^^^^^
+        7 | contact:
+        hint: Dates are written year first. For December 1 write 2026-12-01; for January 12 write 2026-01-12.
+
+      2 files checked: 1 error, 0 warnings.
+      error: The portfolio has errors, so the site was not built.
+        hint: Fix the errors above (\`npx clientbook validate\` lists them all), then build again.
+      "
+    `);
     expect(result.stdout).toBe('');
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
@@ -27,6 +40,11 @@ describe('clientbook build refuses', () => {
     const result = await run(['build', '--out', '.'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/holds .*clients, and building the site empties its output folder first/);
+    expect(result.stderr.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "error: DIR holds DIR/clients, and building the site empties its output folder first.
+        hint: Choose a new or empty folder with --out, e.g. --out dist.
+      "
+    `);
     expect(existsSync(path.join(dir, 'clients/acme.md'))).toBe(true);
   });
 
@@ -35,6 +53,11 @@ describe('clientbook build refuses', () => {
     const result = await run(['build', '--out', 'site-notes'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('site-notes already exists and holds files that clientbook did not build');
+    expect(result.stderr.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "error: DIR/site-notes already exists and holds files that clientbook did not build; building the site would delete them.
+        hint: Choose a new or empty folder with --out, e.g. --out dist.
+      "
+    `);
     expect(readFileSync(path.join(dir, 'site-notes/todo.txt'), 'utf8')).toBe('keep me');
   });
 
@@ -43,5 +66,10 @@ describe('clientbook build refuses', () => {
     const result = await run(['build', '--as-of', '2026-13-01'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--as-of 2026-13-01 is not a date.');
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "error: --as-of 2026-13-01 is not a date.
+        hint: Write --as-of YYYY-MM-DD, e.g. --as-of 2026-12-01.
+      "
+    `);
   });
 });

@@ -40,7 +40,13 @@ describe('clientbook hooks install', () => {
     // No clientbook in this repository's node_modules: the hook runs this very installation.
     expect(hook).toContain(`clientbook() { ${process.execPath} ${path.resolve('scripts/bin/clientbook.js')} "$@"; }`);
     expect(statSync(hookOf(repo)).mode & 0o111).toBe(0o111);
-    expect((await run(['hooks', 'install', '--dir', 'book'], repo.root)).stdout).toMatch(/^Updated the pre-commit hook/);
+    const again = await run(['hooks', 'install', '--dir', 'book'], repo.root);
+    expect(again.stdout).toMatch(/^Updated the pre-commit hook/);
+    expect(again.stdout).toMatchInlineSnapshot(`
+      "Updated the pre-commit hook .git/hooks/pre-commit: it validates book before each commit that changes it.
+      Skip it for one commit with \`git commit --no-verify\`.
+      "
+    `);
   });
 
   test('in a repository with clientbook installed, the hook runs it through npx', async () => {
@@ -60,6 +66,20 @@ describe('clientbook hooks install', () => {
     expect(stopped.code).toBe(1);
     expect(stopped.output).toContain('book/acme.md:3:7: error: `type: strategc` is not a valid type.');
     expect(stopped.output).toContain('clientbook: the commit was stopped because the portfolio has errors');
+    expect(stopped.output).toMatchInlineSnapshot(`
+      "book/acme.md:3:7: error: \`type: strategc\` is not a valid type. Did you mean \`strategic\`? [bad-enum]
+        2 | name: Acme
+      > 3 | type: strategc
+          |       ^^^^^^^^
+        4 | contact:
+        hint: Write one of basic, strategic or break-fix.
+
+      1 file checked: 1 error, 0 warnings.
+
+      clientbook: the commit was stopped because the portfolio has errors (listed above).
+        Fix them and commit again, or commit anyway with: git commit --no-verify
+      "
+    `);
     expect(repo.git('log', '--format=%s')).toBe('Add Acme');
 
     // The invalid file is on disk but not staged: a commit of the README alone is not held up.
@@ -91,6 +111,12 @@ describe('clientbook hooks install', () => {
     const forced = await run(['hooks', 'install', '--dir', 'book', '--force'], repo.root);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('The previous hook is kept as .git/hooks/pre-commit.backup.\n');
+    expect(forced.stdout).toMatchInlineSnapshot(`
+      "Installed the pre-commit hook .git/hooks/pre-commit: it validates book before each commit that changes it.
+      The previous hook is kept as .git/hooks/pre-commit.backup.
+      Skip it for one commit with \`git commit --no-verify\`.
+      "
+    `);
     expect(readFileSync(`${hookOf(repo)}.backup`, 'utf8')).toBe('#!/bin/sh\necho mine\n');
     expect(readFileSync(hookOf(repo), 'utf8')).toContain('# clientbook pre-commit hook');
   });
