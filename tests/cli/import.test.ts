@@ -74,6 +74,14 @@ describe('clientbook import', () => {
     // Importing again writes nothing more and changes nothing.
     const again = await run(['import', 'a.csv'], cwd);
     expect(again.stdout).toContain('Imported 0 clients from a.csv into clients/.\n');
+    expect(again.stdout).toMatchInlineSnapshot(`
+      "skipped line 2: Hank's Hardware (clients/north/hanks-hardware.md exists): an existing client is never written over
+      skipped line 3: Acme (clients/acme.md exists): an existing client is never written over
+      skipped line 4: ACME (clients/acme.md exists): an existing client is never written over
+      skipped line 5: Acme (clients/acme.md exists): an existing client is never written over
+      Imported 0 clients from a.csv into clients/.
+      "
+    `);
     expect(clientsIn(cwd)).toEqual(['acme-2.md', 'acme-3.md', 'acme.md']);
   });
 
@@ -88,6 +96,61 @@ describe('clientbook import', () => {
     expect(result.stdout).toContain('type: strategic\n');
     expect(result.stdout).not.toContain('+1 867');
     expect(result.stdout).toMatch(/\nskipped line 5: no name\nWould write 2 client files to clients\/\. Nothing was written \(--dry-run\)\.\n$/);
+    expect(result.stdout.replaceAll(today(), 'TODAY')).toMatchInlineSnapshot(`
+      "syncro.csv: 4 rows (utf-8, ","-separated). Columns:
+        "business_name" -> name
+        "firstname" -> contact-first
+        "lastname" -> contact-last
+        "email" -> email
+        "phone" -> phone
+        "mobile_phone" -> not imported
+        "address" -> location
+        "city" -> location
+        "state" -> location
+        "zip" -> location
+        "notes" -> notes
+        "created_at" -> since
+
+      --- clients/hanks-hardware.md (line 2) ---
+      ---
+      # Imported from syncro.csv, line 2, on TODAY.
+      # Every client needs a next action: add one under actions (npx clientbook add).
+
+      name: Hank's Hardware
+      type: strategic
+      since: 2021-03-04
+      contact:
+        name: Hank Hill
+        email: hank@example.com
+      location: 1 Main St, Whitehorse, YT, Y1A 1A1
+      growth:
+        outlook: unknown
+      actions: []
+      ---
+
+      ## TODAY Imported from syncro.csv
+      Call before 8
+      Owner: Hank
+
+      --- clients/two-mile-auto.md (line 6) ---
+      ---
+      # Imported from syncro.csv, line 6, on TODAY. Fill in the contact.
+      # Every client needs a next action: add one under actions (npx clientbook add).
+
+      name: Two Mile Auto
+      type: strategic
+      since: 2021-03-04
+      contact:
+        name: CONTACT NAME
+      growth:
+        outlook: unknown
+      actions: []
+      ---
+
+      skipped line 5: no name
+      Would write 2 client files to clients/. Nothing was written (--dry-run).
+      "
+    `);
     expect(clientsIn(cwd)).toEqual([]);
   });
 

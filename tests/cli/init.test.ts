@@ -62,6 +62,28 @@ describe('clientbook init', () => {
       'upcoming Test a restore from the backup',
     ]);
     expect(result.stdout).toContain('\nNext:\n  cd my-book\n  npm install ');
+    expect(result.stdout.replaceAll(cwd, 'CWD').replaceAll(pkg.version, 'VERSION')).toMatchInlineSnapshot(`
+      "Created the client book my-book:
+        clients/clientbook.yaml
+        clients/example-dental-clinic.md
+        package.json
+        README.md
+        .gitignore
+        .github/workflows/clientbook.yml
+        .github/workflows/pages.yml
+        Settings: Northern Lights IT: clients; time zone America/Whitehorse, currency CAD, locale en-CA (clients/clientbook.yaml).
+      Made the git repository and its first commit (branch main).
+      Installed the pre-commit hook: it validates clients/ before each commit that changes it (once \`npm install\` has run).
+
+      Next:
+        cd my-book
+        npm install          # clientbook VERSION and the Node it runs on
+        git add package-lock.json && git commit -m "Lock clientbook"   # the workflow installs it with npm ci
+        npx clientbook due   # the agenda
+        npm run build        # the report site, in dist/
+      The book's README.md lists the daily commands.
+      "
+    `);
   });
 
   test('before `npm install`, the hook stops a commit of the clients and says why', async () => {
@@ -105,12 +127,53 @@ describe('clientbook init', () => {
     expect(readFileSync(path.join(cwd, 'README.md'), 'utf8')).toBe('# My own notes\n');
     expect(readFileSync(path.join(cwd, 'clients/example-dental-clinic.md'), 'utf8')).toBe(client('name: My Real Dentist'));
     expect(result.stdout).toContain('  kept README.md (already there)\n');
+    expect(result.stdout.replaceAll(cwd, 'CWD').replaceAll(pkg.version, 'VERSION')).toMatchInlineSnapshot(`
+      "Created the client book here:
+        clients/clientbook.yaml
+        package.json
+        .gitignore
+        .github/workflows/clientbook.yml
+        .github/workflows/pages.yml
+        kept README.md (already there)
+        Settings: Northern Lights IT: clients; time zone America/Whitehorse, currency CAD, locale en-CA (clients/clientbook.yaml).
+      Made the git repository and its first commit (branch main).
+      Installed the pre-commit hook: it validates clients/ before each commit that changes it (once \`npm install\` has run).
+
+      Next:
+        npm install          # clientbook VERSION and the Node it runs on
+        git add package-lock.json && git commit -m "Lock clientbook"   # the workflow installs it with npm ci
+        npx clientbook due   # the agenda
+        npm run build        # the report site, in dist/
+      The book's README.md lists the daily commands.
+      "
+    `);
     expect(files(cwd)).toEqual(['.github/workflows/clientbook.yml', '.github/workflows/pages.yml', '.gitignore', 'README.md', 'clients/clientbook.yaml', 'clients/example-dental-clinic.md', 'package.json']);
 
     const withClients = await folder({ 'clients/acme.md': client() });
     const forced = await run(['init', '.', '--force', ...FLAGS], withClients);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('  kept clients/example-dental-clinic.md (the book has clients already)\n');
+    expect(forced.stdout.replaceAll(withClients, 'CWD').replaceAll(pkg.version, 'VERSION')).toMatchInlineSnapshot(`
+      "Created the client book here:
+        clients/clientbook.yaml
+        package.json
+        README.md
+        .gitignore
+        .github/workflows/clientbook.yml
+        .github/workflows/pages.yml
+        kept clients/example-dental-clinic.md (the book has clients already)
+        Settings: Northern Lights IT: clients; time zone America/Whitehorse, currency CAD, locale en-CA (clients/clientbook.yaml).
+      Made the git repository and its first commit (branch main).
+      Installed the pre-commit hook: it validates clients/ before each commit that changes it (once \`npm install\` has run).
+
+      Next:
+        npm install          # clientbook VERSION and the Node it runs on
+        git add package-lock.json && git commit -m "Lock clientbook"   # the workflow installs it with npm ci
+        npx clientbook due   # the agenda
+        npm run build        # the report site, in dist/
+      The book's README.md lists the daily commands.
+      "
+    `);
     expect(existsSync(path.join(withClients, 'clients/example-dental-clinic.md'))).toBe(false);
     // The first commit holds only what init wrote: the user's own files are theirs to commit.
     expect(gitIn(withClients, 'show', '--name-only', '--format=', 'HEAD').split('\n').sort()).toEqual([
@@ -139,6 +202,27 @@ describe('clientbook init', () => {
     const result = await run(['init', '--force', ...FLAGS], cwd);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('The repository has commits already: commit the new files yourself.\n');
+    expect(result.stdout.replaceAll(cwd, 'CWD').replaceAll(pkg.version, 'VERSION')).toMatchInlineSnapshot(`
+      "Created the client book here:
+        clients/clientbook.yaml
+        clients/example-dental-clinic.md
+        package.json
+        README.md
+        .gitignore
+        .github/workflows/clientbook.yml
+        .github/workflows/pages.yml
+        Settings: Northern Lights IT: clients; time zone America/Whitehorse, currency CAD, locale en-CA (clients/clientbook.yaml).
+      The repository has commits already: commit the new files yourself.
+      Installed the pre-commit hook: it validates clients/ before each commit that changes it (once \`npm install\` has run).
+
+      Next:
+        npm install          # clientbook VERSION and the Node it runs on
+        git add package-lock.json && git commit -m "Lock clientbook"   # the workflow installs it with npm ci
+        npx clientbook due   # the agenda
+        npm run build        # the report site, in dist/
+      The book's README.md lists the daily commands.
+      "
+    `);
     expect(gitIn(cwd, 'log', '--format=%s')).toBe('Notes');
     expect(existsSync(path.join(cwd, '.git/hooks/pre-commit'))).toBe(true);
   });
@@ -149,6 +233,27 @@ describe('clientbook init', () => {
     const result = await run(['init', 'books/mine', ...FLAGS], cwd);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('The folder is inside the git repository .: commit the new files there yourself.\n');
+    expect(result.stdout.replaceAll(cwd, 'CWD').replaceAll(pkg.version, 'VERSION')).toMatchInlineSnapshot(`
+      "Created the client book books/mine:
+        clients/clientbook.yaml
+        clients/example-dental-clinic.md
+        package.json
+        README.md
+        .gitignore
+        .github/workflows/clientbook.yml
+        .github/workflows/pages.yml
+        Settings: Northern Lights IT: clients; time zone America/Whitehorse, currency CAD, locale en-CA (clients/clientbook.yaml).
+      The folder is inside the git repository .: commit the new files there yourself.
+
+      Next:
+        cd books/mine
+        npm install          # clientbook VERSION and the Node it runs on
+        git add package-lock.json && git commit -m "Lock clientbook"   # the workflow installs it with npm ci
+        npx clientbook due   # the agenda
+        npm run build        # the report site, in dist/
+      The book's README.md lists the daily commands.
+      "
+    `);
     expect(existsSync(path.join(cwd, 'books/mine/.git'))).toBe(false);
     expect(gitIn(cwd, 'status', '--porcelain')).toBe('?? books/');
   });
