@@ -82,11 +82,15 @@ export function dueOutputSchema(): JsonSchema {
         skipped: {
           type: 'array',
           description: 'Files left out of the agenda because they have errors (the command then exits 1).',
-          items: object({ file: { type: 'string' }, errors: { type: 'integer', minimum: 1 } }),
+          items: object({
+            file: { type: 'string', description: 'The file, as validate names it (a client file, or the settings file, whose defaults were then used).' },
+            errors: { type: 'array', minItems: 1, items: { $ref: '#/$defs/diagnostic' }, description: 'Its errors, as validate --format json reports them.' },
+          }),
         },
       },
       ['skipped'],
     ),
+    $defs: { diagnostic: DIAGNOSTIC },
   };
 }
 

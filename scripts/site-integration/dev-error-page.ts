@@ -35,7 +35,7 @@ export function devErrorPage(error: PortfolioErrorsError): string {
 <h1>The portfolio has ${count}</h1>
 <p>The site is shown again as soon as they are fixed: this page reloads on every save.</p>
 <pre class="diagnostics">${escapeHtml(diagnostics.replace(/\n+$/, ''))}</pre>
-<p class="muted">${escapeHtml(summary(error.diagnostics, error.files))} <code>npx clientbook validate</code> lists every problem.</p>
+<p class="muted">${escapeHtml(summary(error.counted, error.files))} <code>npx clientbook validate</code> lists every problem.</p>
 </main>
 </body>
 </html>

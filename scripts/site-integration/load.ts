@@ -13,19 +13,24 @@ import type { SiteData } from './store.ts';
  * them, for Astro's terminal and error overlay, which show only a message.
  */
 export class PortfolioErrorsError extends ClientbookError {
+  /** The errors that stop the site. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Every diagnostic of the portfolio, warnings too: what the summary counts. */
+  readonly counted: readonly Diagnostic[];
   readonly files: number;
   /** What the diagnostics' paths are relative to (their code frames are read from there). */
   readonly cwd: string;
-  constructor(diagnostics: readonly Diagnostic[], files: number, cwd: string) {
+  /** `counted`: every diagnostic of the portfolio, so that the summary counts warnings as `validate` does. */
+  constructor(diagnostics: readonly Diagnostic[], files: number, cwd: string, counted: readonly Diagnostic[] = diagnostics) {
     super(
       'portfolio-errors',
-      `${formatText(diagnostics, cwd, paint(false))}\n${summary(diagnostics, files)}\n` +
+      `${formatText(diagnostics, cwd, paint(false))}\n${summary(counted, files)}\n` +
         'The site is not built from a portfolio with errors. Fix them (`npx clientbook validate` lists them all): ' +
         '`clientbook dev` shows the site again on the next save; after `clientbook build`, run it again.',
     );
     this.name = 'PortfolioErrorsError';
     this.diagnostics = diagnostics;
+    this.counted = counted;
     this.files = files;
     this.cwd = cwd;
   }
@@ -61,6 +66,7 @@ export function portfolioErrors(portfolio: Portfolio, cwd = process.cwd()): Port
     portfolio.diagnostics.filter((d) => d.severity === 'error'),
     portfolio.files,
     cwd,
+    portfolio.diagnostics,
   );
 }
 

@@ -7,6 +7,7 @@
  * the page on a later day, counts each group right even for the rows it does not have.
  */
 import type { AgendaData, AgendaRow } from './agenda.ts';
+import { daysFromTo } from './day-math.ts';
 
 /** Rows of each group written into the agenda page. */
 export const AGENDA_SHOWN = 40;
@@ -38,7 +39,10 @@ export interface ShownRows {
   rows: AgendaRow[];
   /** Rows of the group not in the page. */
   omitted: number;
-  /** The rows not in the page counted by due date: `2026-12-03 4,2026-12-05 1`, `-` for undated. */
+  /**
+   * The rows not in the page counted by due date: `2026-12-03 4,2026-12-05 1`, `-` for undated, and
+   * `2027-01-20~2026-12-06 1` for a row whose notice makes it upcoming before the window does.
+   */
   omittedByDue: string;
 }
 
@@ -46,7 +50,7 @@ export interface ShownRows {
  * The first `max` rows, in the order given. In a group by client a client's rows stay together
  * when the cut can move back to the start of that client's run without halving what is shown.
  */
-export function firstRows(rows: readonly AgendaRow[], max: number, byClient: boolean): ShownRows {
+export function firstRows(rows: readonly AgendaRow[], max: number, byClient: boolean, window = Infinity): ShownRows {
   let cut = Math.min(rows.length, max);
   if (byClient && cut < rows.length) {
     let start = cut;
@@ -54,13 +58,15 @@ export function firstRows(rows: readonly AgendaRow[], max: number, byClient: boo
     if (start >= max / 2) cut = start;
   }
   const rest = rows.slice(cut);
-  return { rows: rows.slice(0, cut), omitted: rest.length, omittedByDue: countByDue(rest) };
+  return { rows: rows.slice(0, cut), omitted: rest.length, omittedByDue: countByDue(rest, window) };
 }
 
-export function countByDue(rows: readonly { due: string | null }[]): string {
+export function countByDue(rows: readonly { due: string | null; upcomingFrom?: string | null }[], window = Infinity): string {
   const counts = new Map<string, number>();
   for (const row of rows) {
-    const key = row.due ?? '-';
+    // The first day it is upcoming, only where its notice reaches further than the window.
+    const from = row.due && row.upcomingFrom && daysFromTo(row.upcomingFrom, row.due) > window ? `~${row.upcomingFrom}` : '';
+    const key = `${row.due ?? '-'}${from}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([due, n]) => `${due} ${n}`).join(',');
@@ -84,11 +90,11 @@ export interface AgendaListView extends ShownRows {
  * a later day, after the upcoming rows: when upcoming is cut short, none of them would be shown.
  */
 export function agendaLists(agenda: AgendaData, max = AGENDA_SHOWN): Record<AgendaList, AgendaListView> {
-  const rowsOf = (status: string) => agenda.groups.find((g) => g.status === status)?.rows ?? [];
+  const rowsOf = (id: string) => agenda.groups.find((g) => g.id === id)?.rows ?? [];
   const view = (list: AgendaList, all: AgendaRow[], limit: number): AgendaListView => ({
     list,
     all,
-    ...firstRows(all, limit, list === 'overdue' || list === 'today'),
+    ...firstRows(all, limit, list === 'overdue' || list === 'today', agenda.window),
   });
   const upcoming = view('upcoming', rowsOf('upcoming'), max);
   return {
@@ -96,7 +102,7 @@ export function agendaLists(agenda: AgendaData, max = AGENDA_SHOWN): Record<Agen
     today: view('today', rowsOf('today'), max),
     upcoming,
     later: view('later', rowsOf('later'), upcoming.omitted > 0 ? 0 : max),
-    checks: view('checks', agenda.checks, max),
+    checks: view('checks', rowsOf('checks'), max),
   };
 }
 

@@ -1,8 +1,10 @@
-/** The agenda (home page): what to do today, and what comes next. */
-import type { Client } from '#core/model/client';
-import type { AgendaItem, DueKind, DueStatus } from '#core/model/due';
-import { clientsWithoutNextAction } from '#core/model/health';
-import { orderGroup } from './agenda-order.ts';
+/**
+ * The agenda (home page): the core's agenda (scripts/core/model/agenda.ts), the same groups and
+ * counts as `clientbook due`, turned into rows the page and the regrouping script can read.
+ */
+import { agendaOf, type AgendaGroupId } from '../../scripts/core/model/agenda.ts';
+import type { Client } from '../../scripts/core/model/client.ts';
+import type { AgendaItem, DueKind, DueStatus } from '../../scripts/core/model/due.ts';
 import { KIND_LABELS } from './labels.ts';
 import type { PortfolioIndex } from './portfolio-index.ts';
 import { routes } from './paths.ts';
@@ -21,6 +23,8 @@ export interface AgendaRow {
   title: string;
   due: string | null;
   days: number | null;
+  /** The first day the item is upcoming (its notice or the window), for the regrouping script. */
+  upcomingFrom: string | null;
   status: DueStatus;
   note?: string;
   /** The client page, at the section the item comes from. */
@@ -28,43 +32,43 @@ export interface AgendaRow {
 }
 
 export interface AgendaGroup {
-  status: DueStatus;
+  id: AgendaGroupId;
   rows: AgendaRow[];
+  /** What the group's heading and chip say: the core's count (checks due later do not count). */
+  count: number;
 }
 
 export interface AgendaData {
   asOf: string;
   window: number;
-  /** Actions and renewals, by status (always all four groups, "later" hidden on the page). */
+  /** Every group of the core's agenda, in its order: overdue, today, upcoming, later (hidden on the page), checks. */
   groups: AgendaGroup[];
-  /** Meetings to book and growth outlooks to ask: calls to make, by date. */
-  checks: AgendaRow[];
   withoutNextAction: Client[];
 }
 
 const SECTION: Record<DueKind, string> = { action: 'actions', asset: 'assets', meeting: 'meetings', growth: 'growth' };
 
 export function agendaData(index: PortfolioIndex): AgendaData {
-  const { asOf, settings } = index.portfolio;
+  const { asOf, settings, clients } = index.portfolio;
   const window = settings.dueWindow;
-  const tasks: Record<DueStatus, AgendaRow[]> = { overdue: [], today: [], upcoming: [], later: [] };
-  const checks: AgendaRow[] = [];
-  for (const items of index.items.values()) {
-    for (const item of items) {
-      if (item.status === 'later' && item.days !== null && item.days > window + LATER_HORIZON_DAYS) continue;
-      const row = toRow(item);
-      if (item.kind === 'meeting' || item.kind === 'growth') checks.push(row);
-      else tasks[item.status].push(row);
-    }
-  }
+  const items = [...index.items.values()].flat();
+  const result = agendaOf(items, clients, {
+    asOf,
+    within: window,
+    assetNotice: settings.assetNotice,
+    all: true,
+    laterWithin: window + LATER_HORIZON_DAYS,
+  });
   return {
     asOf: asOf.toString(),
     window,
-    groups: (['overdue', 'today', 'upcoming', 'later'] as const).map((status) => ({ status, rows: orderGroup(status, tasks[status]) })),
-    checks: orderGroup('later', checks),
-    withoutNextAction: clientsWithoutNextAction(index.portfolio.clients),
+    groups: result.groups.map((g) => ({ id: g.id, rows: g.items.map(toRow), count: g.count })),
+    withoutNextAction: result.withoutNextAction,
   };
 }
+
+/** One group of the agenda. */
+export const groupOfData = (agenda: AgendaData, id: AgendaGroupId): AgendaGroup => agenda.groups.find((g) => g.id === id)!;
 
 function toRow(item: AgendaItem): AgendaRow {
   return {
@@ -75,6 +79,7 @@ function toRow(item: AgendaItem): AgendaRow {
     title: item.title,
     due: item.due,
     days: item.days,
+    upcomingFrom: item.upcomingFrom?.toString() ?? null,
     status: item.status,
     ...(item.note ? { note: item.note } : {}),
     target: `${routes.client(item.client)}#${SECTION[item.kind]}`,

@@ -74,7 +74,7 @@ export function clientPageData(index: PortfolioIndex, client: Client): ClientPag
   const data = client.data;
   const referrer = data.referred_by ? index.byId.get(data.referred_by) : undefined;
   const actions = data.actions.map((action, i) => ({ action, index: i }));
-  const assets = assetRows(data.assets, asOf, settings.dueWindow);
+  const assets = assetRows(data.assets, asOf, settings.dueWindow, settings.assetNotice);
   const meeting = nextMeeting(client);
   return {
     client,

@@ -22,18 +22,38 @@ export function daysFromTo(from: string, to: string): number {
   return Math.round(dayNumber(to) - dayNumber(from));
 }
 
-/** FORMAT.md "What is due", for a reader's date: undated items are overdue. */
-export function dayStatus(due: string | null, today: string, window: number): DayStatus {
+/**
+ * FORMAT.md "What is due", for a reader's date: undated items are overdue; an item is upcoming
+ * within the window, or from `upcomingFrom` on (its notice) when that is earlier.
+ */
+export function dayStatus(due: string | null, today: string, window: number, upcomingFrom?: string | null): DayStatus {
   if (due === null) return 'overdue';
   const days = daysFromTo(today, due);
   if (days < 0) return 'overdue';
   if (days === 0) return 'today';
-  return days <= window ? 'upcoming' : 'later';
+  if (days <= window) return 'upcoming';
+  return upcomingFrom && daysFromTo(upcomingFrom, today) >= 0 ? 'upcoming' : 'later';
 }
 
-/** The reader's local calendar date, as `YYYY-MM-DD`. */
-export function localDate(now: Date): string {
+/**
+ * The calendar date at `now` in `timeZone` (the portfolio's), as `YYYY-MM-DD`: the agenda's
+ * "today" is the portfolio's, wherever the page is read. Without a zone (or with one this browser
+ * does not know), the reader's own.
+ */
+export function localDate(now: Date, timeZone?: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
+  if (timeZone) {
+    try {
+      const parts = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+      const part = (type: string) => parts.find((p) => p.type === type)?.value;
+      const year = part('year');
+      const month = part('month');
+      const day = part('day');
+      if (year && month && day) return `${year.padStart(4, '0')}-${month}-${day}`;
+    } catch {
+      // An unknown zone: the reader's own date is the best left.
+    }
+  }
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 

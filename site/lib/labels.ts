@@ -9,12 +9,15 @@ import type { Outlook } from '#core/schema/growth';
 import type { Cadence } from '#core/schema/meetings';
 import type { RoadmapStatus } from '#core/schema/roadmap-item';
 
+/** The kinds of due items, in the words of `due --json` (docs/format.md "What is due"). */
 export const KIND_LABELS: Record<DueKind, string> = {
   action: 'Action',
-  asset: 'Renewal',
+  asset: 'Asset',
   meeting: 'Meeting',
-  growth: 'Outlook',
+  growth: 'Growth',
 };
+
+export { GROUP_HEADINGS } from '../../scripts/core/model/agenda-order.ts';
 
 export const STATUS_HEADINGS: Record<DueStatus, string> = {
   overdue: 'Overdue',

@@ -53,7 +53,7 @@ function buildIndex({ portfolio, history }: SiteData): PortfolioIndex {
       if (list) list.push(client);
       else referrals.set(referrer, [client]);
     }
-    items.set(client.id, clientItems(client, asOf, settings.dueWindow).sort(compareItems));
+    items.set(client.id, clientItems(client, asOf, settings.dueWindow, settings.assetNotice).sort(compareItems));
     health.set(
       client.id,
       clientHealth(client, { asOf, staleMonths: settings.staleMonths, ...(lastChanged ? { lastChanged } : {}) }),

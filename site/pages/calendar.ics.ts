@@ -9,6 +9,7 @@ export const GET: APIRoute = async () => {
     asOf,
     name: settings.title,
     within: settings.dueWindow,
+    assetNotice: settings.assetNotice,
     ...(index.lastChanged ? { lastChanged: index.lastChanged } : {}),
   });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });

@@ -3,27 +3,29 @@
  * days for the reader's date (the rows stay in place: the list is the build's). Without script the
  * page reads as built.
  */
-import { dayStatus, daysFromTo, localDate, relativeDays, type DayStatus } from '../lib/day-math.ts';
+import { GROUP_HEADINGS as LABELS } from '../../scripts/core/model/agenda-order.ts';
+import { dayStatus, daysFromTo, localDate, relativeDays } from '../lib/day-math.ts';
 
-const LABELS: Record<DayStatus, string> = { overdue: 'Overdue', today: 'Today', upcoming: 'Upcoming', later: 'Later' };
+const STATUSES = ['overdue', 'today', 'upcoming', 'later'];
 
 export function refreshAgendaList(doc: Document, now: Date): void {
   const root = doc.getElementById('agenda-list');
   const built = root?.dataset.asOf;
   if (!root || !built) return;
-  const today = localDate(now);
+  // Today in the portfolio's time zone, as on the agenda (site/scripts/agenda-regroup.ts).
+  const today = localDate(now, root.dataset.timeZone || undefined);
   if (today === built) return;
   const window = Number(root.dataset.window ?? '30');
   for (const li of root.querySelectorAll<HTMLElement>('li.item')) {
     const due = li.dataset.due || null;
-    const status = dayStatus(due, today, window);
+    const status = dayStatus(due, today, window, li.dataset.upcomingFrom || null);
     li.dataset.status = status;
     const rel = li.querySelector('[data-rel]');
     if (rel) rel.textContent = relativeDays(due === null ? null : daysFromTo(today, due));
     const label = li.querySelector<HTMLElement>('[data-status-label]');
     if (label) {
       label.textContent = LABELS[status];
-      for (const s of Object.keys(LABELS)) label.classList.toggle(s, s === status);
+      for (const s of STATUSES) label.classList.toggle(s, s === status);
     }
   }
   const notice = root.querySelector<HTMLElement>('[data-regrouped]');

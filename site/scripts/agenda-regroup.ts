@@ -1,13 +1,14 @@
 /**
  * Opened on a later day than it was built for, the agenda moves its items to the groups they
- * belong in on the reader's own date: yesterday's "upcoming" is today's "today". The page is
- * complete without this script; it only rearranges rows the build wrote.
+ * belong in on that day: yesterday's "upcoming" is today's "today". "Today" is today in the
+ * portfolio's time zone (the page says which), not the browser's, so the page agrees with
+ * `clientbook due` wherever it is read. The groups, their order and what counts come from the
+ * core's own rules (scripts/core/model/agenda-order.ts); the page is complete without this script.
  */
-import { orderGroup, runFlags, type RowKey } from '../lib/agenda-order.ts';
+import { GROUP_HEADINGS as LABELS, counts, orderGroup, runFlags, type RowKey } from '../../scripts/core/model/agenda-order.ts';
 import { dayStatus, daysFromTo, localDate, relativeDays, type DayStatus } from '../lib/day-math.ts';
 
 const STATUSES: DayStatus[] = ['overdue', 'today', 'upcoming', 'later'];
-const LABELS: Record<DayStatus, string> = { overdue: 'Overdue', today: 'Today', upcoming: 'Upcoming', later: 'Later' };
 
 interface Row extends RowKey {
   element: HTMLElement;
@@ -17,7 +18,7 @@ interface Row extends RowKey {
 function readRow(element: HTMLElement, today: string, window: number): Row {
   const d = element.dataset;
   const due = d.due ? d.due : null;
-  const status = dayStatus(due, today, window);
+  const status = dayStatus(due, today, window, d.upcomingFrom || null);
   const rel = element.querySelector('[data-rel]');
   if (rel) rel.textContent = relativeDays(due === null ? null : daysFromTo(today, due));
   element.dataset.status = status;
@@ -40,8 +41,9 @@ function fill(list: Element, status: string, rows: Row[]): void {
 }
 
 /**
- * The rows a long list left out of the page (`data-omitted`: `YYYY-MM-DD n,...`, `-` undated), by the
- * group each belongs in today, with the full lists they are in: counted, though not shown.
+ * The rows a long list left out of the page (`data-omitted`: `YYYY-MM-DD n,...`, `-` undated,
+ * `YYYY-MM-DD~FROM n` for a row upcoming from FROM by its notice), by the group each belongs in
+ * today, with the full lists they are in: counted, though not shown.
  */
 interface Omitted {
   counts: Record<DayStatus, number>;
@@ -54,8 +56,9 @@ function omittedRows(sections: Iterable<Element>, today: string, window: number)
     const d = (section as HTMLElement).dataset;
     if (!d.omitted) continue;
     for (const entry of d.omitted.split(',')) {
-      const [due, n] = entry.split(' ') as [string, string];
-      const status = dayStatus(due === '-' ? null : due, today, window);
+      const [key, n] = entry.split(' ') as [string, string];
+      const [due, from] = key.split('~') as [string, string | undefined];
+      const status = dayStatus(due === '-' ? null : due, today, window, from ?? null);
       omitted.counts[status] += Number(n);
       if (!omitted.lists[status].some((l) => l.href === d.listHref)) omitted.lists[status].push({ href: d.listHref ?? '', text: d.listLink ?? '' });
     }
@@ -106,11 +109,12 @@ export function regroupAgenda(doc: Document, now: Date): void {
   const windowDays = Number(root.dataset.window ?? '30');
   /** Later items are in the page up to this many days past the window (site/lib/agenda.ts). */
   const horizon = Number(root.dataset.horizon ?? '0');
-  const today = localDate(now);
+  const today = localDate(now, root.dataset.timeZone || undefined);
   if (today === built) return;
 
+  // The work, by status; the checks section (meetings and outlook checks) keeps its rows.
   const groups = new Map<string, Element>();
-  for (const section of root.querySelectorAll('[data-group]')) groups.set(section.getAttribute('data-group')!, section);
+  for (const section of root.querySelectorAll('[data-group]:not([data-checks])')) groups.set(section.getAttribute('data-group')!, section);
   const buckets: Record<DayStatus, Row[]> = { overdue: [], today: [], upcoming: [], later: [] };
   for (const section of groups.values()) {
     for (const li of section.querySelectorAll<HTMLElement>('li.item')) {
@@ -132,7 +136,7 @@ export function regroupAgenda(doc: Document, now: Date): void {
     let shown = 0;
     for (const li of checks.querySelectorAll<HTMLElement>('li.item')) {
       const row = readRow(li, today, windowDays);
-      li.hidden = row.status === 'later';
+      li.hidden = !counts(row.status);
       if (!li.hidden) shown++;
     }
     const left = omittedRows([checks], today, windowDays);

@@ -32,8 +32,9 @@ describe('scripts/bin/clientbook.js', () => {
       asOf: '2026-12-01',
       within: 30,
       items: [
-        { client: 'acme', clientName: 'Acme', kind: 'growth', title: 'Ask about the growth outlook', due: null, status: 'overdue' },
+        // The agenda's order: the work by status, then meetings and outlook checks.
         { client: 'acme', clientName: 'Acme', kind: 'action', title: 'Call Ann', due: '2026-12-15', status: 'upcoming' },
+        { client: 'acme', clientName: 'Acme', kind: 'growth', title: 'Ask about the growth outlook', due: null, status: 'overdue' },
       ],
     });
   });

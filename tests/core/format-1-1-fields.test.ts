@@ -1,8 +1,8 @@
 /** FORMAT 1.1 fields: an asset's `status`, `renew`, `notice` and `cost`, an action's `notice`, `asset_notice`. */
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
-import { loadPortfolio } from '#core/portfolio';
-import { AS_OF, brief, check, client, only, problems, tempPortfolios } from '../helpers/portfolio.ts';
+import { loadPortfolio } from '../../scripts/core/portfolio.ts';
+import { AS_OF, brief, check, client, date, only, problems, tempPortfolios } from '../helpers/portfolio.ts';
 
 const portfolio = tempPortfolios();
 
@@ -126,5 +126,41 @@ describe('the asset_notice setting', () => {
     ['asset_notices: 60', '1:1 error unknown-key: Unknown key `asset_notices`. Did you mean `asset_notice`?'],
   ])('refuses %s', async (text, problem) => {
     expect((await load(text)).problems).toEqual([`clientbook.yaml:${problem}`]);
+  });
+});
+
+describe('dates that describe the past (FORMAT 1.1), as of 2026-12-01', () => {
+  it('warns for growth.asked and meetings.last after the as-of date, where they are written', () => {
+    const file = check(client('growth:\n  outlook: stable\n  asked: 2027-01-20\nmeetings:\n  cadence: monthly\n  last: 2026-12-02'));
+    expect(file.diagnostics.map((d) => `${brief(d)} | ${d.hint}`)).toEqual([
+      '4:10 warning asked-in-future: `asked: 2027-01-20` is after 2026-12-01, the date this portfolio is read as of. | Write the day the client was actually asked; a typo in the year is the usual cause, and it would hide the next outlook check for a year.',
+      '7:9 warning met-in-future: `last: 2026-12-02` is after 2026-12-01, the date this portfolio is read as of. | Write the day of the last meeting held; a typo in the year is the usual cause, and it would hide the next meeting.',
+    ]);
+    expect(file.data).toBeDefined();
+  });
+
+  it('the as-of date itself is not in the future', () => {
+    expect(problems(client('growth:\n  outlook: stable\n  asked: 2026-12-01\nmeetings:\n  cadence: monthly\n  last: 2026-12-01'))).toEqual([]);
+  });
+
+  it('follows the as-of date the portfolio is read as of', () => {
+    const text = client('meetings:\n  cadence: monthly\n  last: 2026-12-02');
+    expect(problems(text, { asOf: date('2026-12-02') })).toEqual([]);
+    expect(problems(text, { asOf: date('2026-12-01') })).toHaveLength(1);
+  });
+
+  it('warns for a horizon before the year the outlook was asked, not for the same year', () => {
+    const d = only(client('growth:\n  outlook: growing\n  asked: 2026-01-20\n  horizon: 2025'));
+    expect(brief(d)).toBe('5:12 warning horizon-before-asked: `horizon: 2025` is before 2026, the year the outlook was asked (`asked: 2026-01-20`).');
+    expect(d.hint).toBe('The horizon is how far the outlook reaches: a year from 2026 on, e.g. `horizon: 2029` (the default when it is left out).');
+    expect(problems(client('growth:\n  outlook: growing\n  asked: 2026-01-20\n  horizon: 2026'))).toEqual([]);
+    expect(problems(client('growth:\n  outlook: growing\n  horizon: 2020'))).toEqual([]);
+  });
+
+  it('warns in flow style too, and even when another field of the file has an error', () => {
+    expect(problems(client('type: vip\ngrowth: {outlook: stable, asked: 2028-02-29}'))).toEqual([
+      expect.stringMatching(/^2:7 error bad-enum: /),
+      '3:34 warning asked-in-future: `asked: 2028-02-29` is after 2026-12-01, the date this portfolio is read as of.',
+    ]);
   });
 });

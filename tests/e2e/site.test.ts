@@ -109,7 +109,7 @@ describe('the built files', () => {
       expect(event.startDate.isDate, event.summary).toBe(true);
       expect(event.endDate.toString()).toBe(event.startDate.clone().adjust(1, 0, 0, 0).toString());
     }
-    const renewal = events.find((e) => e.summary === "Hank's Hardware: Renew anti-virus for all seats")!;
+    const renewal = events.find((e) => e.summary === "Hank's Hardware: ESET PROTECT Entry expires")!;
     expect(renewal.startDate.toString()).toBe('2026-12-15');
     // The same item built for another day keeps its UID, so a subscribed calendar moves it, not doubles it.
     const later = path.join(tmp, 'later');
@@ -258,21 +258,39 @@ describe('the agenda on a later day', () => {
       const groups = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('[data-group]')].map((g) => ({
           group: g.dataset.group,
-          dues: [...g.querySelectorAll<HTMLElement>('li.item')].map((li) => li.dataset.due ?? ''),
+          // A check due later than the window stays in the page, hidden and not counted.
+          dues: [...g.querySelectorAll<HTMLElement>('li.item:not([hidden])')].map((li) => li.dataset.due ?? ''),
+          from: [...g.querySelectorAll<HTMLElement>('li.item:not([hidden])')].map((li) => li.dataset.upcomingFrom ?? ''),
           count: g.querySelector('[data-group-count]')?.textContent,
         })),
       );
       for (const g of groups) {
         expect(g.count).toBe(String(g.dues.length));
-        for (const due of g.dues.filter(Boolean)) {
+        g.dues.forEach((due, i) => {
+          if (!due) return;
           if (g.group === 'overdue') expect(due < '2026-12-10').toBe(true);
           if (g.group === 'today') expect(due).toBe('2026-12-10');
-          if (g.group === 'upcoming') expect(due > '2026-12-10' && due <= '2027-01-09').toBe(true);
-        }
+          // Within the window, or within the item's notice (the sample's asset_notice is 45 days).
+          if (g.group === 'upcoming') expect(due > '2026-12-10' && (due <= '2027-01-09' || g.from[i]! <= '2026-12-10'), due).toBe(true);
+        });
       }
+      const upcoming = groups.find((g) => g.group === 'upcoming')!;
+      expect(upcoming.dues.some((due) => due > '2027-01-09'), 'an asset upcoming by its notice').toBe(true);
       expect(await text(page.locator('[data-count="overdue"]'))).toBe(String(groups.find((g) => g.group === 'overdue')!.dues.length));
+      expect(await text(page.locator('[data-count="checks"]'))).toBe(String(groups.find((g) => g.group === 'checks')!.dues.length));
       expect(watch.errors).toEqual([]);
       await context.close();
+
+      // Read under UTC at 05:30 on Monday 7 December: in the portfolio's zone (Whitehorse) it is
+      // still Sunday the 6th, and the agenda is the portfolio's.
+      const utc = await watchedContext(base, { timezoneId: 'UTC' });
+      await utc.context.clock.setFixedTime(new Date('2026-12-07T05:30:00Z'));
+      const early = await utc.context.newPage();
+      await early.goto(`${base}index.html`);
+      expect(await text(early.locator('[data-regrouped]'))).toContain('Today is Sunday, December 6, 2026');
+      expect(await early.locator('#overdue li[data-title="Send a thank-you for the referrals"]').count()).toBe(1);
+      expect(utc.watch.errors).toEqual([]);
+      await utc.context.close();
 
       const still = await browser.newContext({ ...CONTEXT_DEFAULTS, javaScriptEnabled: false });
       const plain = await still.newPage();

@@ -114,7 +114,10 @@ describe('real outputs validate', () => {
     // With a file in error: whatever due prints for tools still follows the schema.
     const bad = await portfolio({ 'clients/hanks-hardware.md': client(HANK), 'clients/bad.md': client('type: vip') });
     const result = await run(['due', '--json', '--as-of', '2026-12-01'], bad);
-    if (result.stdout.trim() !== '') expect(errorsOf('due-output.schema.json', JSON.parse(result.stdout))).toEqual([]);
+    expect(result.code).toBe(1);
+    const data = JSON.parse(result.stdout) as { skipped: { file: string; errors: { code: string }[] }[] };
+    expect(data.skipped.map((s) => [s.file, s.errors.map((e) => e.code)])).toEqual([['clients/bad.md', ['bad-enum']]]);
+    expect(errorsOf('due-output.schema.json', data)).toEqual([]);
   });
 
   test('diff --json: changed, new, removed and invalid clients, and many kinds of change', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { AgendaData, AgendaRow } from '#site/lib/agenda';
 import { agendaLists, countByDue, firstRows, listPages, listsWithPages } from '#site/lib/agenda-pages';
 
-const row = (client: string, due: string | null, status: AgendaRow['status'] = 'overdue'): AgendaRow => ({
+const row = (client: string, due: string | null, status: AgendaRow['status'] = 'overdue', upcomingFrom: string | null = null): AgendaRow => ({
   client,
   clientName: client,
   kind: 'action',
@@ -10,6 +10,7 @@ const row = (client: string, due: string | null, status: AgendaRow['status'] = '
   title: `${client} ${due}`,
   due,
   days: null,
+  upcomingFrom,
   status,
   target: `clients/${client}/index.html#actions`,
 });
@@ -33,6 +34,10 @@ describe('the rows the agenda shows of a long group', () => {
 
   test('countByDue and listPages', () => {
     expect(countByDue([])).toBe('');
+    // A row whose notice makes it upcoming before the window does carries that day, for the script.
+    expect(countByDue([row('a', '2027-01-31', 'upcoming', '2026-12-01'), row('b', '2027-01-31', 'later', '2027-01-01')], 30)).toBe(
+      '2027-01-31~2026-12-01 1,2027-01-31 1',
+    );
     expect(listPages([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(listPages([], 2)).toEqual([[]]);
   });
@@ -43,12 +48,12 @@ describe('agendaLists', () => {
     asOf: '2026-12-01',
     window: 30,
     groups: [
-      { status: 'overdue', rows: [row('a', '2026-11-01')] },
-      { status: 'today', rows: [] },
-      { status: 'upcoming', rows: Array.from({ length: upcoming }, (_, i) => row(`u${i}`, '2026-12-10', 'upcoming')) },
-      { status: 'later', rows: Array.from({ length: later }, (_, i) => row(`l${i}`, '2027-01-20', 'later')) },
+      { id: 'overdue', rows: [row('a', '2026-11-01')], count: 1 },
+      { id: 'today', rows: [], count: 0 },
+      { id: 'upcoming', rows: Array.from({ length: upcoming }, (_, i) => row(`u${i}`, '2026-12-10', 'upcoming')), count: upcoming },
+      { id: 'later', rows: Array.from({ length: later }, (_, i) => row(`l${i}`, '2027-01-20', 'later')), count: later },
+      { id: 'checks', rows: [], count: 0 },
     ],
-    checks: [],
     withoutNextAction: [],
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { LATER_HORIZON_DAYS, agendaData } from '#site/lib/agenda';
-import { groupedByClient, orderGroup, runFlags } from '#site/lib/agenda-order';
+import { LATER_HORIZON_DAYS, agendaData } from '../../site/lib/agenda.ts';
+import { groupedByClient, orderGroup, runFlags } from '../../scripts/core/model/agenda-order.ts';
 import { client, indexOf } from '../helpers/site.ts';
 
 // As of 2026-12-01, window 30 days.
@@ -47,7 +47,8 @@ actions: []`),
 
 describe('agendaData', () => {
   const agenda = agendaData(indexOf(files));
-  const titles = (status: string) => agenda.groups.find((g) => g.status === status)!.rows.map((r) => `${r.clientName}: ${r.title}`);
+  const group = (id: string) => agenda.groups.find((g) => g.id === id)!;
+  const titles = (id: string) => group(id).rows.map((r) => `${r.clientName}: ${r.title}`);
 
   test('overdue items are grouped by client, the client with the oldest item first', () => {
     expect(titles('overdue')).toEqual(['Bolt: Fix the printer', 'Acme: Call Ann', 'Acme: Send the invoice']);
@@ -59,7 +60,7 @@ describe('agendaData', () => {
   });
 
   test('meetings and outlook checks are calls to make, listed apart, undated first', () => {
-    expect(agenda.checks.map((r) => `${r.clientName}: ${r.title} (${r.status})`)).toEqual([
+    expect(group('checks').rows.map((r) => `${r.clientName}: ${r.title} (${r.status})`)).toEqual([
       'Bolt: Ask about the growth outlook (overdue)',
       'Calm: Ask about the growth outlook (overdue)',
       'Acme: Monthly meeting (overdue)',
@@ -71,19 +72,19 @@ describe('agendaData', () => {
     expect(titles('later')).toEqual([]);
     expect(LATER_HORIZON_DAYS).toBeGreaterThan(0);
     const near = agendaData(indexOf(files, { settings: { dueWindow: 7 } }));
-    expect(near.groups.find((g) => g.status === 'later')!.rows.map((r) => r.title)).toEqual(['Plan the move']);
+    expect(near.groups.find((g) => g.id === 'later')!.rows.map((r) => r.title)).toEqual(['Plan the move']);
   });
 
   test('clients without an open action are listed; former clients never appear', () => {
     expect(agenda.withoutNextAction.map((c) => c.id)).toEqual(['calm']);
-    const all = [...agenda.groups.flatMap((g) => g.rows), ...agenda.checks];
+    const all = agenda.groups.flatMap((g) => g.rows);
     expect(all.some((r) => r.client === 'gone')).toBe(false);
   });
 
   test('each row links to the section of the client page it comes from', () => {
     const firewall = agenda.groups.flatMap((g) => g.rows).find((r) => r.kind === 'asset')!;
     expect(firewall.target).toBe('clients/bolt/index.html#assets');
-    expect(agenda.checks[0]!.target).toBe('clients/bolt/index.html#growth');
+    expect(group('checks').rows[0]!.target).toBe('clients/bolt/index.html#growth');
   });
 });
 

@@ -17,7 +17,6 @@ describe('clientbook build refuses', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('clients/acme.md:6:10: error: `asked: 12/01/2026` is not a date');
     expect(result.stderr).toContain('2 files checked: 1 error, 0 warnings.');
-    expect(result.stderr).toContain('error: The portfolio has errors, so the site was not built.');
     expect(result.stderr).toMatchInlineSnapshot(`
       "clients/acme.md:6:10: error: \`asked: 12/01/2026\` is not a date. [bad-date]
         5 |   outlook: stable
@@ -28,11 +27,36 @@ describe('clientbook build refuses', () => {
 
       2 files checked: 1 error, 0 warnings.
       error: The portfolio has errors, so the site was not built.
-        hint: Fix the errors above (\`npx clientbook validate\` lists them all), then build again.
+        hint: Fix this file (\`npx clientbook validate\` lists every error), then build again:
+        clients/acme.md
       "
     `);
     expect(result.stdout).toBe('');
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  test('counts warnings exactly as `validate` does, also when errors stop it', async () => {
+    const dir = await portfolio({
+      'clients/acme.md': client('name: Acme\ntype: vip'),
+      'clients/bolt.md': client('name: Bolt\nactions: []\nmeetings:\n  cadence: monthly\n  last: 2026-12-24'),
+    });
+    const validated = await run(['validate', '--as-of', '2026-12-01'], dir);
+    const line = validated.stdout.trimEnd().split('\n').at(-1)!;
+    expect(line).toBe('2 files checked: 1 error, 2 warnings.');
+    const built = await run(['build', '--as-of', '2026-12-01'], dir);
+    expect(built.code).toBe(1);
+    expect(built.stderr).toContain(`\n${line}\n`);
+    const due = await run(['due', '--as-of', '2026-12-01'], dir);
+    expect(due.stderr).toContain(`\n${line}\n`);
+    const { PortfolioErrorsError, assertNoErrors } = await import('../../scripts/site-integration/load.ts');
+    const { loadPortfolio } = await import('../../scripts/core/portfolio.ts');
+    const loaded = await loadPortfolio({ dir: path.join(dir, 'clients'), cwd: dir, asOf: '2026-12-01' });
+    expect(() => assertNoErrors(loaded, dir)).toThrow(PortfolioErrorsError);
+    expect(() => assertNoErrors(loaded, dir)).toThrow(line);
+    // `dev` shows the same error in the browser, with the same count.
+    const { devErrorPage } = await import('../../scripts/site-integration/dev-error-page.ts');
+    const { portfolioErrors } = await import('../../scripts/site-integration/load.ts');
+    expect(devErrorPage(portfolioErrors(loaded, dir)!)).toContain(line);
   });
 
   test('an output folder that holds the portfolio (building empties it first)', async () => {

@@ -56,7 +56,23 @@ assets:
     acquired: 2026-02
     expires: 2029-02-01
   - name: Cable
-    kind: other`, { body: '## 2026-11-03 Met\nHank <script>alert(1)</script> hired two people.\n' }),
+    kind: other
+  - name: Old NAS
+    kind: backup
+    status: accepted
+    acquired: 2015-03
+    expires: 2020-03-31
+  - name: Fax machine
+    kind: other
+    status: retired
+    acquired: 2009-05-01
+    expires: 2014-05-01
+    replace: 2026-Q1
+  - name: Domain
+    kind: domain
+    expires: 2027-01-25
+    renew: 1 year
+    notice: 2 months`, { body: '## 2026-11-03 Met\nHank <script>alert(1)</script> hired two people.\n' }),
   'lake.md': client(`name: Lakeside Dental
 referred_by: patterson
 growth:
@@ -85,8 +101,22 @@ describe('client page data', () => {
       ['Antivirus', 'expiring', null, false],
       ['Laptop', 'fine', '10 months', false],
       ['Cable', 'no-date', null, false],
+      ['Old NAS', 'accepted', '11 years 9 months', false],
+      ['Fax machine', 'retired', '17 years 7 months', false],
+      // 2 months' notice: upcoming (expiring) from 2026-11-25, outside the 30-day window.
+      ['Domain', 'expiring', null, false],
     ]);
-    expect(hank.assetCounts).toEqual({ expired: 1, expiring: 1, fine: 1, 'no-date': 1 });
+    expect(hank.assetCounts).toEqual({ expired: 1, expiring: 2, fine: 1, 'no-date': 1, accepted: 1, retired: 1 });
+    expect(hank.assets.map((a) => a.terms)).toEqual([null, null, null, null, null, null, 'renews every 1 year · notice 2 months']);
+  });
+
+  test('the agenda of the page: a replacement instead of the expiry, nothing for accepted or retired assets', () => {
+    expect(hank.due.filter((i) => i.kind === 'asset').map((i) => `${i.title} ${i.due} ${i.status}`)).toEqual([
+      'Replace Server 2026-10-01 overdue',
+      'Antivirus expires 2026-12-15 upcoming',
+      'Domain expires 2027-01-25 upcoming',
+      'Laptop expires 2029-02-01 later',
+    ]);
   });
 
   test('the growth outlook says when it was asked and whether to ask again', () => {
@@ -125,7 +155,7 @@ describe('clients table', () => {
 
   test('one row per client with the referral count and the most urgent item', () => {
     expect(table.rows.map((r) => [r.client.id, r.referrals, r.nextDue?.title ?? null, r.nextDueKey])).toEqual([
-      ['hank', 0, 'Server expires', '2021-09-30'],
+      ['hank', 0, 'Replace Server', '2026-10-01'],
       ['lake', 0, 'Ask about the growth outlook', '0000-00-00'],
       ['patterson', 2, 'Ask about the growth outlook', '2026-06-01'],
     ]);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Temporal } from '#core/dates';
-import { statusOf } from '#core/model/due';
-import { dayStatus, daysFromTo, localDate, relativeDays } from '#site/lib/day-math';
+import { Temporal } from '../../scripts/core/dates.ts';
+import { statusOf, upcomingFrom } from '../../scripts/core/model/due.ts';
+import { dayStatus, daysFromTo, localDate, relativeDays } from '../../site/lib/day-math.ts';
 
 const day = fc
   .integer({ min: 0, max: 200 * 366 })
@@ -14,6 +14,17 @@ describe('the browser copy of the due rule', () => {
       fc.property(day, day, fc.integer({ min: 1, max: 366 }), (due, today, window) => {
         expect(dayStatus(due.toString(), today.toString(), window)).toBe(statusOf(due, today, window));
         expect(daysFromTo(today.toString(), due.toString())).toBe(today.until(due, { largestUnit: 'days' }).days);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('agrees with the core for items with a notice (the first day they are upcoming)', () => {
+    const notice = fc.record({ count: fc.integer({ min: 1, max: 400 }), unit: fc.constantFrom('day' as const, 'week' as const, 'month' as const, 'year' as const) });
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 0, max: 366 }), notice, (due, today, window, n) => {
+        const from = upcomingFrom(due, window, n);
+        expect(dayStatus(due.toString(), today.toString(), window, from.toString())).toBe(statusOf(due, today, window, from));
       }),
       { numRuns: 2000 },
     );
@@ -36,6 +47,20 @@ describe('the reader\'s date', () => {
     // 23:30 local time on 1 December, whatever UTC says.
     expect(localDate(new Date(2026, 11, 1, 23, 30))).toBe('2026-12-01');
     expect(localDate(new Date(2026, 0, 1, 0, 5))).toBe('2026-01-01');
+  });
+
+  test('is the date in the portfolio\'s time zone when the page names one', () => {
+    // 05:30 UTC on Monday 16 November is still Sunday 15 November in Whitehorse (UTC-7).
+    const instant = new Date(Date.UTC(2026, 10, 16, 5, 30));
+    expect(localDate(instant, 'America/Whitehorse')).toBe('2026-11-15');
+    expect(localDate(instant, 'UTC')).toBe('2026-11-16');
+    expect(localDate(instant, 'Pacific/Kiritimati')).toBe('2026-11-16');
+    expect(localDate(new Date(Date.UTC(2026, 11, 31, 10, 30)), 'Pacific/Kiritimati')).toBe('2027-01-01');
+    expect(localDate(new Date(Date.UTC(2028, 1, 29, 23, 0)), 'Europe/Paris')).toBe('2028-03-01');
+  });
+
+  test('falls back to the reader\'s date for a zone the browser does not know', () => {
+    expect(localDate(new Date(2026, 11, 1, 23, 30), 'Mars/Olympus_Mons')).toBe('2026-12-01');
   });
 });
 

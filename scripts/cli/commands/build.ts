@@ -31,9 +31,12 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
   const p = paint(io.color);
   if (portfolio.hasErrors) {
     const errors = portfolio.diagnostics.filter((d) => d.severity === 'error');
-    io.stderr(`${formatText(errors, io.cwd, p)}\n${summary(errors, portfolio.files)}\n`);
+    // The errors are what stops the build; the count is `validate`'s, warnings included.
+    io.stderr(`${formatText(errors, io.cwd, p)}\n${summary(portfolio.diagnostics, portfolio.files)}\n`);
+    // Unlike `due`, a build publishes: it never leaves a client out. It names the files to fix.
+    const files = [...new Set(errors.map((d) => d.file))];
     throw new UserError('The portfolio has errors, so the site was not built.', {
-      hint: 'Fix the errors above (`npx clientbook validate` lists them all), then build again.',
+      hint: `Fix ${files.length === 1 ? 'this file' : `these ${files.length} files`} (\`npx clientbook validate\` lists every error), then build again:\n${files.map((f) => `  ${f}`).join('\n')}`,
     });
   }
   const out = options.out ?? 'dist';

@@ -1,10 +1,13 @@
-import type { PlainDate } from '#core/dates';
-import { ago } from '#core/relative-time';
-import { dueItems, toPublicItem, type AgendaItem, type DueStatus } from '#core/model/due';
-import { clientsWithoutNextAction } from '#core/model/health';
-import { printable } from '#core/text/printable';
-import { formatText } from '#core/diagnostics/format-text';
-import { summary } from '#core/diagnostics/summary';
+import type { PlainDate } from '../../core/dates.ts';
+import type { Diagnostic } from '../../core/diagnostics.ts';
+import { ago } from '../../core/relative-time.ts';
+import { agenda as buildAgenda, type Agenda } from '../../core/model/agenda.ts';
+import { GROUP_HEADINGS } from '../../core/model/agenda-order.ts';
+import { toPublicItem, type AgendaItem } from '../../core/model/due.ts';
+import { printable } from '../../core/text/printable.ts';
+import { SETTINGS_FILE } from '../../core/settings.ts';
+import { formatText } from '../../core/diagnostics/format-text.ts';
+import { summary } from '../../core/diagnostics/summary.ts';
 import { UserError } from '../errors.ts';
 import { paint, type Io, type Paint } from '../io.ts';
 import { openPortfolio } from './load.ts';
@@ -24,41 +27,67 @@ export function parseWithin(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-/** What is due, as a Monday-morning agenda or as JSON. */
+/** A file left out of the report because it has errors, with those errors. */
+export interface SkippedFile {
+  file: string;
+  errors: Diagnostic[];
+}
+
+/** The files with errors, in the order `validate` lists them. */
+export function skippedFiles(diagnostics: readonly Diagnostic[]): SkippedFile[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    if (d.severity !== 'error') continue;
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  return [...byFile].map(([file, errors]) => ({ file, errors }));
+}
+
+/**
+ * What is due, as a Monday-morning agenda or as JSON. A file with errors does not cost the whole
+ * agenda: its errors are printed, every valid client is reported, the files left out are named
+ * and the exit code is 1 (DESIGN.md "A report never silently drops a client").
+ */
 export async function due(io: Io, options: DueCommandOptions): Promise<number> {
   const within = parseWithin(options.within);
   const portfolio = await openPortfolio(io, options);
-  if (portfolio.hasErrors) {
-    const errors = portfolio.diagnostics.filter((d) => d.severity === 'error');
-    io.stderr(`${formatText(errors, io.cwd, paint(io.color))}\n${summary(errors, portfolio.files)}\n`);
-    throw new UserError('The portfolio has errors, so the due report would be incomplete.', {
-      hint: 'Fix the errors above (`npx clientbook validate` lists them all), then run `due` again.',
-    });
+  const skipped = skippedFiles(portfolio.diagnostics);
+  if (skipped.length > 0) {
+    const errors = skipped.flatMap((s) => s.errors);
+    io.stderr(`${formatText(errors, io.cwd, paint(io.color))}\n${summary(portfolio.diagnostics, portfolio.files)}\n`);
   }
   const window = within ?? portfolio.settings.dueWindow;
-  const items = dueItems(portfolio.clients, { asOf: portfolio.asOf, within: window, all: !!options.all });
+  const result = buildAgenda(portfolio.clients, {
+    asOf: portfolio.asOf,
+    within: window,
+    assetNotice: portfolio.settings.assetNotice,
+    all: !!options.all,
+  });
   if (options.json) {
-    const json = { asOf: portfolio.asOf.toString(), within: window, items: items.map(toPublicItem) };
-    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-    return 0;
+    io.stdout(`${JSON.stringify(agendaJson(result, skipped), null, 2)}\n`);
+  } else {
+    io.stdout(agendaText(result, paint(io.color), portfolio.settings.locale, { all: !!options.all }));
+    if (skipped.length > 0) io.stdout(`\n${leftOutLine(skipped, paint(io.color))}\n`);
   }
-  io.stdout(agendaText(items, portfolio.asOf, window, clientsWithoutNextAction(portfolio.clients).map((c) => c.data.name), paint(io.color), portfolio.settings.locale));
-  return 0;
+  return skipped.length > 0 ? 1 : 0;
 }
 
-const HEADINGS: Record<DueStatus, string> = {
-  overdue: 'Overdue',
-  today: 'Today',
-  upcoming: 'Upcoming',
-  later: 'Later',
-};
-
-const KIND_LABELS: Record<AgendaItem['kind'], string> = {
-  action: 'action',
-  asset: 'renewal',
-  meeting: 'meeting',
-  growth: 'outlook',
-};
+/**
+ * The `--json` document, DESIGN.md's shape exactly: `{ asOf, within, items }`, the items in the
+ * agenda's order (overdue, today, upcoming, later with `--all`, then meetings and outlook checks).
+ * An item's group is `checks` for the kinds `meeting` and `growth`, else its status (docs/format.md).
+ * With files left out, `skipped` names them with their errors.
+ */
+export function agendaJson(result: Agenda, skipped: readonly SkippedFile[] = []) {
+  return {
+    asOf: result.asOf.toString(),
+    within: result.window,
+    items: result.groups.flatMap((g) => g.items.map(toPublicItem)),
+    ...(skipped.length > 0 ? { skipped } : {}),
+  };
+}
 
 /** Undated items are overdue because something never happened: say what. */
 const NEVER: Record<AgendaItem['kind'], string> = {
@@ -78,44 +107,60 @@ export function relativeDays(days: number | null, kind: AgendaItem['kind'] = 'ac
   return days < 0 ? `${-days} days ago` : `in ${days} days`;
 }
 
-export function agendaText(
-  items: readonly AgendaItem[],
-  asOf: PlainDate,
-  window: number,
-  withoutAction: readonly string[],
-  p: Paint,
-  locale = 'en-US',
-): string {
+/**
+ * The agenda as text, group by group. The kind column uses the JSON's words (`action`, `asset`,
+ * `meeting`, `growth`): one vocabulary, documented in docs/format.md.
+ */
+export function agendaText(result: Agenda, p: Paint, locale = 'en-US', { all = false } = {}): string {
+  const { asOf, window } = result;
   const long = (d: PlainDate) => d.toLocaleString(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
   const short = (d: PlainDate) => d.toLocaleString(locale, { weekday: 'short' });
   const end = asOf.add({ days: window });
   const lines = [p.bold(`Due as of ${long(asOf)}`) + p.dim(` (window ${window} days, to ${end.toString()})`), ''];
-  if (items.length === 0) lines.push('Nothing is due. A good day to call a client you have not seen for a while.', '');
+  const items = result.groups.flatMap((g) => g.items);
+  if (items.every((i) => i.status === 'later')) lines.push('Nothing is due. A good day to call a client you have not seen for a while.', '');
   // Names and titles as the terminal shows them: a control character in a file is an escape, never obeyed.
   const names = new Map(items.map((i) => [i, printable(i.clientName)]));
   const nameWidth = Math.min(28, Math.max(0, ...[...names.values()].map((n) => n.length)));
   const whens = new Map(items.map((i) => [i, relativeDays(i.days, i.kind, i.dueDate, asOf)]));
   const whenWidth = Math.max(13, ...[...whens.values()].map((w) => w.length));
-  for (const status of ['overdue', 'today', 'upcoming', 'later'] as const) {
-    const group = items.filter((i) => i.status === status);
-    if (group.length === 0) continue;
-    const colour = status === 'overdue' ? p.red : status === 'today' ? p.yellow : (s: string) => s;
-    lines.push(colour(p.bold(`${HEADINGS[status]} (${group.length})`)));
-    for (const item of group) {
+  for (const group of result.groups) {
+    if (group.items.length === 0 || (group.id === 'later' && !all)) continue;
+    const colour = group.id === 'overdue' ? p.red : group.id === 'today' ? p.yellow : (s: string) => s;
+    lines.push(colour(p.bold(`${GROUP_HEADINGS[group.id]} (${group.count})`)));
+    for (const item of group.items) {
       const date = item.dueDate ? `${item.dueDate.toString()} ${short(item.dueDate)}` : '—'.padEnd(14);
       const when = whens.get(item)!.padEnd(whenWidth);
       const name = truncate(names.get(item)!, nameWidth).padEnd(nameWidth);
-      lines.push(`  ${date}  ${p.dim(when)}  ${name}  ${p.dim(KIND_LABELS[item.kind].padEnd(7))}  ${printable(item.title)}`);
+      lines.push(`  ${date}  ${p.dim(when)}  ${name}  ${p.dim(item.kind.padEnd(7))}  ${printable(item.title)}`);
     }
     lines.push('');
   }
-  if (withoutAction.length > 0) {
-    lines.push(p.bold(`No next action (${withoutAction.length})`));
-    for (const name of withoutAction) lines.push(`  ${printable(name)}`);
+  if (result.withoutNextAction.length > 0) {
+    lines.push(p.bold(`No next action (${result.withoutNextAction.length})`));
+    for (const c of result.withoutNextAction) lines.push(`  ${printable(c.data.name)}`);
     lines.push('');
   }
   return `${lines.join('\n')}`;
 }
 
-const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/**
+ * The last line of a report with files left out: which, and what to do. A settings file with errors
+ * leaves no client out, but its defaults were used: that is said too.
+ */
+export function leftOutLine(skipped: readonly SkippedFile[], p: Paint): string {
+  const isSettings = (file: string) => file === SETTINGS_FILE || file.endsWith(`/${SETTINGS_FILE}`);
+  const clients = skipped.filter((s) => !isSettings(s.file)).map((s) => s.file);
+  const settings = skipped.filter((s) => isSettings(s.file)).map((s) => s.file);
+  const parts: string[] = [];
+  // A folder that cannot be read is left out with every client in it.
+  const one = clients.length === 1;
+  const what = clients.every((f) => f.endsWith('.md')) ? (one ? 'client file' : 'client files') : one ? 'file or folder' : 'files or folders';
+  if (clients.length > 0)
+    parts.push(`Left out: ${clients.length} ${what} with errors (${clients.map((f) => printable(f)).join(', ')}).`);
+  if (settings.length > 0) parts.push(`${settings.map((f) => printable(f)).join(', ')} has errors, so the default settings were used.`);
+  parts.push('Fix the errors above, then run `due` again.');
+  return p.red(parts.join(' '));
+}
 
+const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

@@ -267,6 +267,21 @@ export const DIAGNOSTIC_CODES = {
     why: 'It is usually a typo in the year.',
     fix: 'Write the day the action was actually done: `done: 2026-11-28`.',
   },
+  'asked-in-future': {
+    severity: 'warning', group: 'rule', title: 'A `growth.asked` date after today',
+    why: 'It is usually a typo in the year, and it would hide the next outlook check for a year.',
+    fix: 'Write the day the client was actually asked: `asked: 2026-01-20`.',
+  },
+  'met-in-future': {
+    severity: 'warning', group: 'rule', title: 'A `meetings.last` date after today',
+    why: 'It is usually a typo in the year, and it would hide the next meeting.',
+    fix: 'Write the day of the last meeting held: `last: 2026-11-03`.',
+  },
+  'horizon-before-asked': {
+    severity: 'warning', group: 'rule', title: 'A `growth.horizon` before the year the outlook was asked',
+    why: 'The horizon is how far the outlook reaches from when it was asked; a year before that is a typo.',
+    fix: 'Write a year from the year of `asked` on, or delete it for the default (three years after `asked`): `horizon: 2029`.',
+  },
   'no-next-action': {
     severity: 'warning', group: 'rule', title: 'An active client or prospect with no open action',
     why: 'Every client should have a next action, or it is forgotten.',

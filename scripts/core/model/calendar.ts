@@ -19,6 +19,8 @@ export interface CalendarOptions {
   name: string;
   /** Days ahead that count as upcoming; only affects the status words in descriptions. Default 30. */
   within?: number;
+  /** The `asset_notice` setting, so that each item carries the notice the agenda gives it. */
+  assetNotice?: number | undefined;
   /**
    * Absolute URL of the site (`https://clients.example.com/book/`). Calendar apps cannot resolve
    * relative links, so without it events carry no URL.
@@ -180,7 +182,7 @@ export function calendarFeed(clients: readonly Client[], options: CalendarOption
   const events: { item: AgendaItem; client: Client; key: string }[] = [];
   for (const client of clients) {
     const seen = new Map<string, number>();
-    for (const item of clientItems(client, asOf, within)) events.push({ item, client, key: itemKey(item, client, seen) });
+    for (const item of clientItems(client, asOf, within, options.assetNotice)) events.push({ item, client, key: itemKey(item, client, seen) });
   }
   events.sort((a, b) => compareItems(a.item, b.item));
   // One string per event, and only the lines that can be long are folded: a feed of 10,000 clients

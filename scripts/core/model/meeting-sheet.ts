@@ -300,6 +300,8 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
 }
 
 function sheetAsset(asset: Asset, asOf: PlainDate, horizonEnd: PlainDate, locale: string): SheetAsset | undefined {
+  // Retired: gone, kept for the history (FORMAT 1.1); nothing left to decide at the meeting.
+  if (asset.status === 'retired') return undefined;
   const replaceDue = asset.replace && compareDates(asset.replace.start, horizonEnd) < 0;
   const expiresDue = asset.expires && compareDates(asset.expires, horizonEnd) < 0;
   if (!replaceDue && !expiresDue) return undefined;

@@ -2,7 +2,7 @@
  * FORMAT.md "Rules across fields" that concern one file. They read the checked-but-raw value, so
  * they run even when another field of the same file has an error.
  */
-import { compareDates, parseDate, type PlainDate } from '../dates.ts';
+import { YEAR_MAX, YEAR_MIN, compareDates, parseDate, type PlainDate } from '../dates.ts';
 import type { DiagnosticSink } from '../diagnostics.ts';
 import { locate, type ParsedYaml } from '../load/yaml.ts';
 import { isPlainObject } from './keys.ts';
@@ -63,6 +63,7 @@ export function checkRules(value: Record<string, unknown>, ctx: RuleContext): vo
   }
 
   checkAssets(value, ctx, at);
+  checkPastDates(value, ctx, at);
 
   const actions = Array.isArray(value.actions) ? value.actions : undefined;
   if (!actions) return;
@@ -94,7 +95,7 @@ export function checkRules(value: Record<string, unknown>, ctx: RuleContext): vo
     }
     if (action.done === undefined) open++;
     else if (typeof action.done === 'string') {
-      const done = parseDate(action.done);
+      const done = inRange(action.done);
       if (done && compareDates(done, ctx.asOf) > 0) {
         ctx.sink.add({
           ...at(['actions', i, 'done']),
@@ -149,4 +150,50 @@ function checkAssets(value: Record<string, unknown>, ctx: RuleContext, at: At): 
       hint: 'Give each asset its own name, e.g. add what tells them apart ("... front desk", a serial number), or merge them.',
     });
   });
+}
+
+/**
+ * FORMAT 1.1: dates that describe the past (`growth.asked`, `meetings.last`) after the as-of date
+ * are warnings, since a mistyped year would hide the next outlook check or meeting for a year; so
+ * is a `growth.horizon` before the year the outlook was asked. (`done` is checked with its action.)
+ */
+/** A date as the schema accepts it: one that exists, within the format's years (else it is an error already). */
+const inRange = (text: unknown): PlainDate | undefined => {
+  const date = typeof text === 'string' ? parseDate(text) : undefined;
+  return date && date.year >= YEAR_MIN && date.year <= YEAR_MAX ? date : undefined;
+};
+
+function checkPastDates(value: Record<string, unknown>, ctx: RuleContext, at: At): void {
+  const asOf = ctx.asOf.toString();
+  const growth = isPlainObject(value.growth) ? value.growth : undefined;
+  const asked = inRange(growth?.asked);
+  if (asked && compareDates(asked, ctx.asOf) > 0) {
+    ctx.sink.add({
+      ...at(['growth', 'asked']),
+      severity: 'warning',
+      code: 'asked-in-future',
+      message: `\`asked: ${growth!.asked}\` is after ${asOf}, the date this portfolio is read as of.`,
+      hint: 'Write the day the client was actually asked; a typo in the year is the usual cause, and it would hide the next outlook check for a year.',
+    });
+  }
+  if (asked && typeof growth?.horizon === 'number' && Number.isInteger(growth.horizon) && growth.horizon < asked.year) {
+    ctx.sink.add({
+      ...at(['growth', 'horizon']),
+      severity: 'warning',
+      code: 'horizon-before-asked',
+      message: `\`horizon: ${growth.horizon}\` is before ${asked.year}, the year the outlook was asked (\`asked: ${growth.asked}\`).`,
+      hint: `The horizon is how far the outlook reaches: a year from ${asked.year} on, e.g. \`horizon: ${asked.year + 3}\` (the default when it is left out).`,
+    });
+  }
+  const meetings = isPlainObject(value.meetings) ? value.meetings : undefined;
+  const last = inRange(meetings?.last);
+  if (last && compareDates(last, ctx.asOf) > 0) {
+    ctx.sink.add({
+      ...at(['meetings', 'last']),
+      severity: 'warning',
+      code: 'met-in-future',
+      message: `\`last: ${meetings!.last}\` is after ${asOf}, the date this portfolio is read as of.`,
+      hint: 'Write the day of the last meeting held; a typo in the year is the usual cause, and it would hide the next meeting.',
+    });
+  }
 }

@@ -56,6 +56,11 @@ assets:
   - name: Far away
     kind: other
     replace: 2030
+  - name: Old fax
+    kind: other
+    status: retired
+    expires: 2027-01-31
+    replace: 2027-Q1
 roadmap:
   - title: Replace the store switch
     when: 2026-Q4
@@ -146,7 +151,7 @@ describe('meetingSheet', () => {
     expect(answers(sheet, 'roadmap-review')).toContain('Q2 2027 (Apr–Jun): Replace the main server (agreed, $7,800.25)');
   });
 
-  it('lists assets due for replacement or expiring in the next three years', () => {
+  it('lists assets due for replacement or expiring in the next three years; never a retired one', () => {
     expect(sheet.assets.map((a) => [a.name, a.first.toString(), a.expired, a.replace?.when ?? null, a.expires?.toString() ?? null])).toEqual([
       ['Main server (Dell PowerEdge T330)', '2021-09-30', true, '2027-Q2', '2021-09-30'],
       ['FortiGate firewall', '2027-03-08', false, null, '2027-03-08'],

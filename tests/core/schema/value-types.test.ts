@@ -5,7 +5,7 @@ import { CLIENT_TYPES, INVOLVEMENTS, STATUSES } from '#core/schema/client';
 import { OUTLOOKS } from '#core/schema/growth';
 import { CADENCES } from '#core/schema/meetings';
 import { ROADMAP_STATUSES } from '#core/schema/roadmap-item';
-import { check, client, only, problems } from '../../helpers/portfolio.ts';
+import { check, client, date, only, problems } from '../../helpers/portfolio.ts';
 
 /** `growth` with one more key; the extra key is on line 4. */
 const growthWith = (line: string) => client(`growth:\n  outlook: stable\n  ${line}`);
@@ -18,7 +18,8 @@ const assetWith = (lines: string) => client(`assets:\n  - name: Server\n    kind
 
 describe('date', () => {
   it.each(['2026-12-15', '"2026-12-15"', "'2026-12-15'", '2028-02-29'])('accepts %s', (value) => {
-    const file = check(growthWith(`asked: ${value}`));
+    // Read as of a later day: an `asked` after the as-of date is a warning of its own.
+    const file = check(growthWith(`asked: ${value}`), { asOf: date('2030-01-01') });
     expect(file.diagnostics).toEqual([]);
     expect(file.data?.growth.asked?.toString()).toBe(value.replace(/["']/g, ''));
   });
