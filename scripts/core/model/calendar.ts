@@ -8,7 +8,7 @@
  * would go through an instant and a time zone, which this project never does with dates.
  */
 import { hash } from 'node:crypto';
-import { addDays, daysBetween, parseDate, type PlainDate } from '../dates.ts';
+import { addDays, addInterval, daysBetween, parseDate, parseInterval, type PlainDate } from '../dates.ts';
 import type { Client } from './client.ts';
 import { clientItems, compareItems, type AgendaItem } from './due.ts';
 
@@ -162,6 +162,20 @@ function describe(item: AgendaItem, client: Client, asOf: PlainDate): string {
   return lines.join('\n');
 }
 
+/**
+ * The reminder of an item with a notice (an action's or an asset's `notice`, or the `asset_notice`
+ * setting): a display alarm that many days before the day it is due, the day it turns upcoming on
+ * the agenda. By the calendar: `1 month` before 2027-03-31 is 2027-02-28, 31 days. Items without a
+ * notice get none, so the calendar app's own default applies; an overdue item has had its day.
+ */
+export function alarmOf(item: AgendaItem): { days: number; notice: string } | undefined {
+  if (!item.notice || !item.dueDate) return undefined;
+  const notice = parseInterval(item.notice);
+  if (!notice) return undefined;
+  const days = daysBetween(addInterval(item.dueDate, notice, -1), item.dueDate);
+  return days > 0 ? { days, notice: item.notice } : undefined;
+}
+
 /** The whole feed, CRLF line ends, folded, ending with a line break. Former clients have no events. */
 export function calendarFeed(clients: readonly Client[], options: CalendarOptions): string {
   const { asOf } = options;
@@ -195,6 +209,7 @@ export function calendarFeed(clients: readonly Client[], options: CalendarOption
     const summary = `${client.data.name}: ${item.title}${overdue && item.due ? ` (overdue since ${item.due})` : overdue ? ' (overdue)' : ''}`;
     const categories = [item.kind, ...(item.tags ?? [])].map(escapeText).join(',');
     const changed = options.lastChanged?.get(client.id);
+    const alarm = overdue ? undefined : alarmOf(item);
     out.push(
       [
         'BEGIN:VEVENT',
@@ -210,6 +225,15 @@ export function calendarFeed(clients: readonly Client[], options: CalendarOption
         // All-day reminders should not make the consultant look busy to people booking meetings.
         'TRANSP:TRANSPARENT',
         ...(base ? [foldLine(`URL:${new URL(clientPath(client.id), base).href}`)] : []),
+        ...(alarm
+          ? [
+              'BEGIN:VALARM',
+              'ACTION:DISPLAY',
+              `TRIGGER;RELATED=START:-P${alarm.days}D`,
+              foldLine(`DESCRIPTION:${escapeText(`${client.data.name}: ${item.title} (due ${item.due}, ${alarm.notice} from now)`)}`),
+              'END:VALARM',
+            ]
+          : []),
         'END:VEVENT',
       ].join(CRLF),
     );
