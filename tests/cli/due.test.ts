@@ -171,7 +171,15 @@ describe('due as text', () => {
 
   it('nothing due', async () => {
     const cwd = await workspace({ 'acme.md': client('growth:\n  outlook: stable\n  asked: 2026-11-01\nactions:\n  - title: Later\n    due: 2027-06-01') });
-    expect((await run(['due', '--as-of', '2026-12-01'], cwd)).stdout).toContain('Nothing is due.');
+    const { code, stdout, stderr } = await run(['due', '--as-of', '2026-12-01'], cwd);
+    expect(stdout).toContain('Nothing is due.');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatchInlineSnapshot(`
+      "Due as of Tuesday, December 1, 2026 (window 30 days, to 2026-12-31)
+
+      Nothing is due. A good day to call a client you have not seen for a while.
+      "
+    `);
   });
 });
 

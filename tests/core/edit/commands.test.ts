@@ -85,10 +85,14 @@ describe('done', () => {
   });
 
   test('moves a recurring action forward and records nothing else', async () => {
-    const { cli, read } = await setup();
+    const { cli, read, dir } = await setup();
     const r = await cli('done', 'hanks-hardware', 'Renew anti-virus for all seats', '--on', '2026-11-24');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('It recurs every 1 year: next due 2027-12-15.');
+    expect(r.stdout.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "hanks-hardware.md: Done on 2026-11-24: "Renew anti-virus for all seats". It recurs every 1 year: next due 2027-12-15.
+      "
+    `);
     expect(await read()).toBe(hanks.replace('due: 2026-12-15', 'due: 2027-12-15'));
   });
 
@@ -124,18 +128,28 @@ describe('done', () => {
   });
 
   test('an action already done exits 1', async () => {
-    const { cli, read } = await setup();
+    const { cli, read, dir } = await setup();
     const r = await cli('done', 'hanks', 'Replace the store switch');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('"Replace the store switch" is already done (done: 2026-10-22).');
+    expect(r.stderr.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "error: "Replace the store switch" is already done (done: 2026-10-22).
+        hint: Nothing was changed. To do it again, add a new action (or make it recurring with \`every\`).
+      "
+    `);
     expect(await read()).toBe(hanks);
   });
 
   test('a bad --on is bad usage (exit 2)', async () => {
-    const { cli, read } = await setup();
+    const { cli, read, dir } = await setup();
     const r = await cli('done', 'hanks', 'send', '--on', '24/11/2026');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--on 24/11/2026 is not a date.');
+    expect(r.stderr.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "error: --on 24/11/2026 is not a date.
+        hint: Write --on YYYY-MM-DD, e.g. --on 2026-12-01.
+      "
+    `);
     expect(await read()).toBe(hanks);
   });
 
@@ -180,19 +194,28 @@ describe('naming the client', () => {
   });
 
   test('an unknown client exits 1 with a suggestion', async () => {
-    const { cli } = await setup();
+    const { cli, dir } = await setup();
     const r = await cli('note', 'lakesyde-dental', 'Hello');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('No client matches "lakesyde-dental". Did you mean `lakeside-dental`?');
+    expect(r.stderr.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "error: No client matches "lakesyde-dental". Did you mean \`lakeside-dental\`?
+        hint: Name the client by its id (the file name without .md, e.g. hanks-hardware), or by a unique beginning of its id or name.
+      "
+    `);
   });
 });
 
 describe('met and note', () => {
   test('met keeps a later meeting already recorded, and writes nothing', async () => {
-    const { cli, read } = await setup();
+    const { cli, read, dir } = await setup();
     const r = await cli('met', 'hanks', '--on', '2026-10-01');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('The last meeting is already recorded as 2026-11-03, after 2026-10-01; it was kept. Nothing to change.');
+    expect(r.stdout.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "hanks-hardware.md: The last meeting is already recorded as 2026-11-03, after 2026-10-01; it was kept. Nothing to change.
+      "
+    `);
     expect(await read()).toBe(hanks);
   });
 
@@ -204,10 +227,14 @@ describe('met and note', () => {
   });
 
   test('note adds a dated section above the newest note', async () => {
-    const { cli, read } = await setup();
+    const { cli, read, dir } = await setup();
     const r = await cli('note', 'hanks', 'Swapped the switch. POS back in 40 minutes.', '--on', '2026-11-24');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Note added under "## 2026-11-24 Swapped the switch".');
+    expect(r.stdout.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "hanks-hardware.md: Note added under "## 2026-11-24 Swapped the switch".
+      "
+    `);
     expect(await read()).toBe(hanks.replace('## 2026-11-03', '## 2026-11-24 Swapped the switch\nSwapped the switch. POS back in 40 minutes.\n\n## 2026-11-03'));
   });
 
@@ -238,6 +265,12 @@ describe('an edit that would add an error is refused', () => {
     await expect(bad).rejects.toThrow(ClientbookError);
     await expect(bad).rejects.toThrow('The edit would leave hanks-hardware.md with an error, so it was not made.');
     expect(stderr).toContain('hanks-hardware.md:13:10 (after the edit): error: `due: 11/20/2026` is not a date.');
+    expect(stderr.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "hanks-hardware.md:13:10 (after the edit): error: \`due: 11/20/2026\` is not a date. [bad-date]
+        hint: Dates are written year first: 2026-11-20.
+
+      "
+    `);
     expect(await read()).toBe(hanks);
   });
 
@@ -288,18 +321,33 @@ describe('new', () => {
     const r = await cli('new', 'Hanover Dental');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('A client with the id `hanover-dental` already exists: north/hanover-dental.md.');
+    expect(r.stderr.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "error: A client with the id \`hanover-dental\` already exists: north/hanover-dental.md.
+        hint: Ids are unique across all subfolders. If this is another client, choose another id, e.g. --id hanover-dental-2; to add to the existing one, edit north/hanover-dental.md.
+      "
+    `);
     expect(await readdir(dir)).not.toContain('hanover-dental.md');
   });
 
   test('bad usage: a name without letters, a bad type, a bad id', async () => {
-    const { cli } = await setup();
+    const { cli, dir } = await setup();
     const noId = await cli('new', '東京商事');
     expect(noId.code).toBe(2);
     expect(noId.stderr).toContain('Give one with --id');
+    expect(noId.stderr.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "error: "東京商事" has no Latin letters or digits to make a client id (the file name) from.
+        hint: Give one with --id, e.g. clientbook new "東京商事" --id tokyo-trading.
+      "
+    `);
     expect((await cli('new', '東京商事', '--id', 'tokyo-shoji')).code).toBe(0);
     const badType = await cli('new', 'Acme', '--type', 'strategc');
     expect(badType.code).toBe(2);
     expect(badType.stderr).toContain('--type strategc is not a client type. Did you mean `strategic`?');
+    expect(badType.stderr.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "error: --type strategc is not a client type. Did you mean \`strategic\`?
+        hint: Write one of: basic, strategic, break-fix (basic: keep the basics running; strategic: use IT to grow; break-fix: "can you fix it?").
+      "
+    `);
     expect((await cli('new', 'Acme', '--id', 'Acme Inc')).code).toBe(2);
     expect((await cli('new', '')).code).toBe(2);
   });
