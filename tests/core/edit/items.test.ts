@@ -183,6 +183,11 @@ describe('--next records the follow-up in the same edit', () => {
     const r = await cli('done', 'hanks', 'Send the quote', '--next', 'Renew anti-virus');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('already has an action "Renew anti-virus"');
+    expect(r.stderr).toMatchInlineSnapshot(`
+      "error: Hank's Hardware already has an action "Renew anti-virus".
+        hint: Titles are unique within a client. Use another title, e.g. with the month or the detail that tells them apart.
+      "
+    `);
     expect(await read()).toBe(hanks);
   });
 
@@ -191,6 +196,11 @@ describe('--next records the follow-up in the same edit', () => {
     const r = await cli('met', 'hanks', '--next-due', '2026-12-01');
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe('error: --next-due is the due date of the follow-up action given with --next.');
+    expect(r.stderr).toMatchInlineSnapshot(`
+      "error: --next-due is the due date of the follow-up action given with --next.
+        hint: Give both, e.g. --next "Send the quote" --next-due 2026-12-15.
+      "
+    `);
     expect(await read()).toBe(hanks);
   });
 });
