@@ -237,6 +237,11 @@ describe('clientbook diff', () => {
     const unknown = await diff(repo, 'no-such-branch');
     expect(unknown).toMatchObject({ code: 1, stdout: '' });
     expect(unknown.stderr).toMatch(/^error: Unknown revision `no-such-branch`\.\n {2}hint: Give a branch, tag or commit/);
+    expect(unknown.stderr).toMatchInlineSnapshot(`
+      "error: Unknown revision \`no-such-branch\`.
+        hint: Give a branch, tag or commit of this repository (see \`git branch -a\` and \`git log --oneline\`). In GitHub Actions, check out with \`fetch-depth: 0\` so that the base branch is there.
+      "
+    `);
     expect((await diff(repo, 'HEAD', 'HEAD', 'HEAD')).code).toBe(2);
     expect((await diff(repo, '--nope')).code).toBe(2);
   });
@@ -247,5 +252,14 @@ describe('clientbook diff', () => {
     const result = await diff(repo);
     expect(result.stderr).toBe('note: No commit yet: every client counts as new.\n');
     expect(result.stdout).toContain('from the start of history to the working tree: 1 new.');
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "**Client commitments** from the start of history to the working tree: 1 new.
+
+      #### New client: Acme
+
+      - basic, active, contact Ann Lee (clients/acme.md)
+      - 1 open action; next: Call Ann, due 2026-12-15
+      "
+    `);
   });
 });

@@ -62,6 +62,25 @@ describe('mentions and references in the diff comment', () => {
     repo.commit('Edit', '2026-11-02T09:00:00-07:00');
     const result = await run(['diff', 'HEAD~1', 'HEAD'], repo.root);
     expect(result.code).toBe(0);
+    const [from, to] = [repo.git('rev-parse', '--short=7', 'HEAD~1'), repo.git('rev-parse', '--short=7', 'HEAD')];
+    expect(result.stdout.replaceAll(from, 'FROM').replaceAll(to, 'TO')).toMatchInlineSnapshot(`
+      "**Client commitments** from \`HEAD~1\` (FROM) to \`HEAD\` (TO): 1 client changed, 1 new, 1 file does not validate.
+
+      ⚠ clients/broken.md does not validate at \`HEAD\` (TO): 1 error
+        - line 3: \`type: "@‍octocat"\` is not a valid type.
+
+      #### Acme \\@‍octocat
+
+      - New action: Ask \\@‍acme-it/helpdesk about \\#‍123 and GH-‍45, due 2026-12-01
+      - New action: Close octo-org/octo-repo\\#‍7, no due date
+      - Dropped: Call Ann (was due 2026-12-15)
+
+      #### New client: \\#‍9 Tech, \\@‍team
+
+      - basic, active, contact \\@‍ann (clients/new-one.md)
+      - 1 open action; next: Call Ann, due 2026-12-15
+      "
+    `);
     const html = await render(result.stdout);
     // Only the two commits compared are linked (GitHub links a commit hash; that notifies no one).
     const commits = [repo.git('rev-parse', '--short=7', 'HEAD~1'), repo.git('rev-parse', '--short=7', 'HEAD')];
