@@ -36,10 +36,18 @@ describe('history on the site', () => {
   }, LONG);
 
   test('outside a git repository the site builds and says why there is no history', async () => {
-    const dir = await portfolio({ 'clients/acme.md': client('name: Acme Ltd') });
+    const dir = await portfolio({ 'clients/acme.md': client('name: Acme Ltd'), 'clients/bolt.md': client('name: Bolt') });
     const out = path.join(dir, 'dist');
     const result = await run(['build', '--as-of', '2026-12-01', '--out', out], dir);
     expect(result.code, result.stderr).toBe(0);
+    // What build says on success, with the temporary folder and the times normalised.
+    const said = (t: string) => t.replaceAll(dir, 'DIR').replace(/\d+(\.\d+)?\s?(ms|s)\b/g, 'N s');
+    expect(said(result.stdout)).toMatchInlineSnapshot(`
+      "Built the site for 2026-12-01 from 2 clients in N s: dist/index.html
+        Open it straight from disk, or serve the folder with any static web server.
+      "
+    `);
+    expect(said(result.stderr)).toMatchInlineSnapshot(`""`);
     const page = text(readFileSync(path.join(out, 'clients/acme/index.html'), 'utf8'));
     expect(page).toContain('History is not shown: the portfolio is not in a git repository.');
   }, LONG);
