@@ -3,6 +3,7 @@
  * `clientbook.yaml` inside the portfolio folder, so a portfolio carries its own time zone and
  * currency wherever it is opened. Every key is optional.
  */
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
@@ -101,7 +102,7 @@ export async function loadSettings(dir: string, displayDir: string): Promise<{ s
   const file = path.join(dir, SETTINGS_FILE);
   const display = path.posix.join(displayDir, SETTINGS_FILE);
   const read = await readPortfolioText(file, display, 'The settings file');
-  if (read.missing) return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [] };
+  if (read.missing) return { settings: { ...DEFAULT_SETTINGS }, diagnostics: await misnamedSettings(dir, displayDir) };
   if (!read.source) {
     const hintFor = (code: string) =>
       code === 'symbolic-link' || code === 'not-a-file'
@@ -123,6 +124,32 @@ export async function loadSettings(dir: string, displayDir: string): Promise<{ s
   if (tooNew) return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [tooNew] };
   const settings: Settings = data ? toSettings(data) : { ...DEFAULT_SETTINGS };
   return { settings, diagnostics: sink.items };
+}
+
+/** Names a user may give the settings file that clientbook does not read. */
+const OTHER_NAMES = ['clientbook.yml', 'Clientbook.yaml', 'clientbook.YAML', 'clientbook.yaml.txt'];
+
+/**
+ * With no `clientbook.yaml`, a settings file under a near name is an error: its settings would
+ * otherwise be silently replaced by the defaults.
+ */
+async function misnamedSettings(dir: string, displayDir: string): Promise<Diagnostic[]> {
+  const names = new Set(await readdir(dir).catch(() => [] as string[]));
+  const found = OTHER_NAMES.find((name) => names.has(name));
+  if (!found) return [];
+  return [
+    {
+      file: path.posix.join(displayDir, found),
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      severity: 'error',
+      code: 'misnamed-settings',
+      message: `The settings file is named ${found}: clientbook reads ${SETTINGS_FILE} only, so these settings are not used.`,
+      hint: `Rename it to ${SETTINGS_FILE} (e.g. \`git mv ${path.posix.join(displayDir, found)} ${path.posix.join(displayDir, SETTINGS_FILE)}\`).`,
+    },
+  ];
 }
 
 /**

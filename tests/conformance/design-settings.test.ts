@@ -49,4 +49,13 @@ describe('DESIGN Settings: every key is optional', () => {
     expect(JSON.parse(stdout)).toEqual({ files: 1, diagnostics: [] });
     expect(code).toBe(0);
   });
+
+  it('settings under a near name (clientbook.yml) are an error, not silently replaced by the defaults', async () => {
+    const dir = await portfolio({ 'acme.md': client(), 'clientbook.yml': 'currency: CAD\n' });
+    const { code, stdout } = await run(['validate', '--dir', dir, '--as-of', '2026-12-01', '--format', 'json'], dir);
+    const [d] = JSON.parse(stdout).diagnostics;
+    expect(d).toMatchObject({ file: 'clientbook.yml', line: 1, column: 1, severity: 'error', code: 'misnamed-settings' });
+    expect(d.hint).toContain('clientbook.yaml');
+    expect(code).toBe(1);
+  });
 });

@@ -309,6 +309,11 @@ export const DIAGNOSTIC_CODES = {
     why: 'Fields of the newer format would be misread or reported as unknown.',
     fix: 'Upgrade clientbook in the book\'s folder: `npm install clientbook@latest`.',
   },
+  'misnamed-settings': {
+    severity: 'error', group: 'settings', title: 'The settings file has another name than clientbook.yaml',
+    why: 'clientbook reads `clientbook.yaml` only: settings under another name (`clientbook.yml`) would be silently replaced by the defaults.',
+    fix: 'Rename it: `git mv clients/clientbook.yml clients/clientbook.yaml`.',
+  },
   'bad-time-zone': {
     severity: 'error', group: 'settings', title: 'Not a time zone',
     why: '"Today" is reckoned in it; a wrong zone moves every due date.',

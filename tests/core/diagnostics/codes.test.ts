@@ -124,6 +124,7 @@ const FIXTURES: Record<DiagnosticCode, (() => Promise<Diagnostic[]>) | 'unproduc
 
   'bad-format-version': settings('format: one\n'),
   'format-too-new': settings('format: 9.0\n'),
+  'misnamed-settings': folder({ 'clientbook.yml': 'currency: CAD\n', 'acme.md': client() }),
   'bad-time-zone': settings('time_zone: Mars/Olympus\n'),
   'bad-currency': settings('currency: dollars\n'),
   'bad-locale': settings('locale: "not a locale!"\n'),
