@@ -104,7 +104,7 @@ describe('the packed clientbook', () => {
 
   test('`npm run build` builds the site from the book into dist/ beside it; another portfolio with --dir and --out', async () => {
     const built = await ok('npm', ['run', '--silent', 'build'], book);
-    expect(built.stdout).toMatch(/^Built the site for \d{4}-\d{2}-\d{2} from 1 clients in [\d.]+ s: dist\/index\.html\n/);
+    expect(built.stdout).toMatch(/^Built the site for \d{4}-\d{2}-\d{2} from 1 client in [\d.]+ s: dist\/index\.html\n/);
     const home = readFileSync(path.join(book, 'dist/index.html'), 'utf8');
     expect(home).toContain('Send the quote for the new front-desk PCs');
     expect(existsSync(path.join(book, 'dist/clients/example-dental-clinic/index.html'))).toBe(true);

@@ -97,3 +97,21 @@ describe('clientbook build refuses', () => {
     `);
   });
 });
+
+describe('clientbook build of one client with a one-day window', () => {
+  test('says "1 client" and "1 day", never "1 clients" or "1 days"', async () => {
+    const dir = await portfolio({
+      'clients/clientbook.yaml': 'due_window: 1\n',
+      'clients/acme.md': client('assets:\n  - name: Firewall licence\n    kind: licence\n    expires: 2026-12-02'),
+    });
+    const result = await run(['build', '--as-of', '2026-12-01'], dir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Built the site for 2026-12-01 from 1 client in [\d.]+ s: dist\/index\.html\n/);
+    const agenda = readFileSync(path.join(dir, 'dist/index.html'), 'utf8');
+    expect(agenda).toContain('the next 1 day');
+    const page = readFileSync(path.join(dir, 'dist/clients/acme/index.html'), 'utf8');
+    expect(page).toContain('1 expiring within 1 day<');
+    for (const html of [agenda, page]) expect(html).not.toMatch(/\b1 days\b/);
+  }, 180_000);
+});

@@ -7,6 +7,7 @@ import { historyOf } from '#site-integration/load';
 import { outDirProblem } from '#site-integration/out-dir';
 import { formatText } from '#core/diagnostics/format-text';
 import { summary } from '#core/diagnostics/summary';
+import { plural } from '#core/text/plural';
 import { printable } from '#core/text/printable';
 import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';
@@ -78,7 +79,7 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
   const shown = printable(path.relative(io.cwd, outDir) || '.');
   if (locked) {
     io.stdout(
-      `${p.green('Built')} the encrypted site for ${portfolio.asOf.toString()} from ${portfolio.clients.length} clients in ${seconds} s: ${shown}/index.html\n` +
+      `${p.green('Built')} the encrypted site for ${portfolio.asOf.toString()} from ${plural(portfolio.clients.length, 'client')} in ${seconds} s: ${shown}/index.html\n` +
         `  ${locked.pages} pages, each encrypted (AES-256-GCM); it opens with the passphrase in any browser.\n` +
         `  Safe for a public static host: it shows nothing but the number and the sizes of the pages.\n` +
         (locked.removed.includes('calendar.ics') ? '  The calendar feed is left out: calendar apps cannot unlock it (docs/hosting.md).\n' : ''),
@@ -86,7 +87,7 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
     return 0;
   }
   io.stdout(
-    `${p.green('Built')} the site for ${portfolio.asOf.toString()} from ${portfolio.clients.length} clients in ${seconds} s: ${shown}/index.html\n` +
+    `${p.green('Built')} the site for ${portfolio.asOf.toString()} from ${plural(portfolio.clients.length, 'client')} in ${seconds} s: ${shown}/index.html\n` +
       "  Open it straight from disk, or serve the folder with any static web server.\n",
   );
   return 0;

@@ -135,7 +135,7 @@ export function completeItem(file: EditableFile, query: string, options: Complet
       hint: 'Use it with the outlook check: clientbook done hanks-hardware outlook --outlook growing.',
     });
   if (!item.open && item.kind !== 'action')
-    throw new EditError(`"${item.title}" is not due: ${item.closed}.`, { hint: 'Nothing was changed. `clientbook due --all` lists what is due for this client.' });
+    throw new EditError(`"${item.title}" is not due: ${item.closed}.`, { hint: 'Nothing was changed. `clientbook due --all` lists every item that is due, by client.' });
   switch (item.kind) {
     case 'action':
       return completeAction(file, item.title, options.on, clientName);
