@@ -218,11 +218,12 @@ function decimals(n: number): number {
 /** `6500` or `6500.50`: decimal digits, at most two after the point, from 0 to 999,999,999,999.99. */
 export const money = () =>
   custom<number>('an amount of money', '6500', 'bad-money', { type: 'number', minimum: 0, maximum: MONEY_MAX }, (value) => {
-    const range = `Amounts run from 0 to ${grouped(MONEY_MAX)}.`;
+    // Only for a message: formatting a number loads ICU's data (milliseconds), once per amount checked.
+    const range = () => `Amounts run from 0 to ${grouped(MONEY_MAX)}.`;
     if (typeof value === 'number') {
       if (Object.is(value, -0)) return { ok: false, hint: 'Write zero without a sign: `cost: 0`.' };
       if (value < 0) return { ok: false, hint: 'Costs cannot be negative.' };
-      if (value > MONEY_MAX) return { ok: false, hint: `${range} Write a smaller amount.` };
+      if (value > MONEY_MAX) return { ok: false, hint: `${range()} Write a smaller amount.` };
       if (decimals(value) > 2) return { ok: false, hint: 'Write at most two digits after the point (cents), e.g. `cost: 6500.50`.' };
       return { ok: true, value };
     }
@@ -230,7 +231,7 @@ export const money = () =>
       const form = numberFormHint(value, 'amounts');
       if (form) {
         const n = Number(value.trim());
-        return { ok: false, hint: Number.isFinite(n) && Math.abs(n) > MONEY_MAX ? `${form} ${range}` : form };
+        return { ok: false, hint: Number.isFinite(n) && Math.abs(n) > MONEY_MAX ? `${form} ${range()}` : form };
       }
       const plain = value.trim();
       if (/^\d+(\.\d{1,2})?$/.test(plain)) return { ok: false, hint: `Write the amount as a plain number, without quotes: ${plain}.` };
