@@ -13,7 +13,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { compareDates, parseDate, parseInterval, type PlainDate } from '../dates.ts';
-import { GROWTH_TITLE } from '../model/due.ts';
+import { CADENCE_TITLES, GROWTH_TITLE } from '../model/due.ts';
 import type { Outlook } from '../schema/growth.ts';
 import { completeAction, nextDue } from './complete-action.ts';
 import { frontMatterOf, type EditableFile, type EditPlan } from './editable-file.ts';
@@ -47,13 +47,6 @@ interface Candidate {
   index?: number;
   node?: YAMLMap;
 }
-
-const MEETING_TITLES: Record<string, string> = {
-  weekly: 'Weekly meeting',
-  monthly: 'Monthly meeting',
-  quarterly: 'Quarterly meeting',
-  yearly: 'Yearly roadmap meeting',
-};
 
 const KIND_LABEL: Record<Kind, string> = { action: 'action', expiry: 'expiry', replacement: 'replacement', meeting: 'meeting', outlook: 'outlook check' };
 
@@ -92,7 +85,7 @@ function candidatesOf(root: YAMLMap, file: EditableFile): Candidate[] {
     });
   const meetings = root.get('meetings', true);
   const cadence = isMap(meetings) ? String(meetings.get('cadence') ?? 'none') : 'none';
-  const meetingTitle = MEETING_TITLES[cadence] ?? 'Meeting';
+  const meetingTitle = Object.hasOwn(CADENCE_TITLES, cadence) ? CADENCE_TITLES[cadence as keyof typeof CADENCE_TITLES] : 'Meeting';
   out.push({ kind: 'meeting', title: meetingTitle, names: ['meeting', 'meetings', meetingTitle], open: true });
   out.push({ kind: 'outlook', title: GROWTH_TITLE, names: ['outlook', 'growth', 'growth outlook', GROWTH_TITLE], open: true });
   return out;

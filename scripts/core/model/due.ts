@@ -70,7 +70,8 @@ const CADENCE_INTERVALS: Record<Exclude<Cadence, 'none'>, { count: number; unit:
   yearly: { count: 1, unit: 'year' },
 };
 
-const CADENCE_TITLES: Record<Exclude<Cadence, 'none'>, string> = {
+/** The title `due` prints for the meeting of each rhythm (and `done` accepts). */
+export const CADENCE_TITLES: Record<Exclude<Cadence, 'none'>, string> = {
   weekly: 'Weekly meeting',
   monthly: 'Monthly meeting',
   quarterly: 'Quarterly meeting',
