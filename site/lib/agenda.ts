@@ -2,9 +2,9 @@
  * The agenda (home page): the core's agenda (scripts/core/model/agenda.ts), the same groups and
  * counts as `clientbook due`, turned into rows the page and the regrouping script can read.
  */
-import { agendaOf, type AgendaGroupId } from '../../scripts/core/model/agenda.ts';
-import type { Client } from '../../scripts/core/model/client.ts';
-import type { AgendaItem, DueKind, DueStatus } from '../../scripts/core/model/due.ts';
+import { agendaOf, type AgendaGroupId } from '#core/model/agenda';
+import type { Client } from '#core/model/client';
+import type { AgendaItem, DueKind, DueStatus } from '#core/model/due';
 import { KIND_LABELS } from './labels.ts';
 import type { PortfolioIndex } from './portfolio-index.ts';
 import { routes } from './paths.ts';

@@ -2,9 +2,9 @@
  * Assets and their life cycle: expired, expiring (due within the window or its notice), fine; or
  * accepted past their expiry on purpose, or retired (kept for history). FORMAT 1.1.
  */
-import { compareDates, daysBetween, type PlainDate } from '../../scripts/core/dates.ts';
-import { assetNoticeOf, statusOf, upcomingFrom } from '../../scripts/core/model/due.ts';
-import type { Asset } from '../../scripts/core/schema/asset.ts';
+import { compareDates, daysBetween, type PlainDate } from '#core/dates';
+import { assetNoticeOf, statusOf, upcomingFrom } from '#core/model/due';
+import type { Asset } from '#core/schema/asset';
 import { formatAge, monthsBetween, startOf } from './format.ts';
 
 export type LifeCycle = 'expired' | 'expiring' | 'fine' | 'no-date' | 'accepted' | 'retired';

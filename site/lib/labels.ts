@@ -17,7 +17,7 @@ export const KIND_LABELS: Record<DueKind, string> = {
   growth: 'Growth',
 };
 
-export { GROUP_HEADINGS } from '../../scripts/core/model/agenda-order.ts';
+export { GROUP_HEADINGS } from '#core/model/agenda-order';
 
 export const STATUS_HEADINGS: Record<DueStatus, string> = {
   overdue: 'Overdue',

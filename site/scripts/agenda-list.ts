@@ -3,7 +3,7 @@
  * days for the reader's date (the rows stay in place: the list is the build's). Without script the
  * page reads as built.
  */
-import { GROUP_HEADINGS as LABELS } from '../../scripts/core/model/agenda-order.ts';
+import { GROUP_HEADINGS as LABELS } from '#core/model/agenda-order';
 import { dayStatus, daysFromTo, localDate, relativeDays } from '../lib/day-math.ts';
 
 const STATUSES = ['overdue', 'today', 'upcoming', 'later'];

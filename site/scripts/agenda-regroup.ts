@@ -5,7 +5,7 @@
  * `clientbook due` wherever it is read. The groups, their order and what counts come from the
  * core's own rules (scripts/core/model/agenda-order.ts); the page is complete without this script.
  */
-import { GROUP_HEADINGS as LABELS, counts, orderGroup, runFlags, type RowKey } from '../../scripts/core/model/agenda-order.ts';
+import { GROUP_HEADINGS as LABELS, counts, orderGroup, runFlags, type RowKey } from '#core/model/agenda-order';
 import { dayStatus, daysFromTo, localDate, relativeDays, type DayStatus } from '../lib/day-math.ts';
 
 const STATUSES: DayStatus[] = ['overdue', 'today', 'upcoming', 'later'];
