@@ -424,6 +424,7 @@ describe('a former client', () => {
     const page = readFileSync(path.join(sampleDir, 'clients/midnight-sun-coffee/index.html'), 'utf8');
     expect(page).toContain('Former client');
     expect(page).not.toContain('How to work with them');
+    expect(page).not.toContain('Every client should have a next step');
     expect(page).not.toContain('meeting-sheet');
     const roadmap = readFileSync(path.join(sampleDir, 'clients/midnight-sun-coffee/roadmap/index.html'), 'utf8');
     expect(roadmap).not.toContain('meeting-sheet');
