@@ -3,7 +3,7 @@
 // build step. For the commands without the site, a bundle of the same sources starts faster (see
 // ./bundled.js). Installed as a package (under node_modules, where Node strips no types), it runs the
 // JavaScript that `npm pack` compiled into dist-js/.
-const { fileURLToPath, pathToFileURL } = await import('node:url');
+const { fileURLToPath } = await import('node:url');
 const path = await import('node:path');
 const here = fileURLToPath(import.meta.url);
 const installed = here.split(path.sep).includes('node_modules');
@@ -24,13 +24,12 @@ if (major < needMajor || (major === needMajor && minor < needMinor)) {
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
 const argv = process.argv.slice(2);
-let entry;
 if (installed) {
-  entry = new URL('../../dist-js/main.js', import.meta.url).href;
+  const { main } = await import(new URL('../../dist-js/main.js', import.meta.url).href);
+  process.exitCode = await main(argv);
 } else {
-  const { bundleServes, freshBundle } = await import('./bundled.js');
+  const { bundleServes, freshBundle, runBundle } = await import('./bundled.js');
   const bundle = bundleServes(argv) ? freshBundle(fileURLToPath(new URL('../..', import.meta.url))) : undefined;
-  entry = bundle ? pathToFileURL(bundle).href : '../cli/main.ts';
+  if (bundle) process.exitCode = await runBundle(bundle, argv);
+  else process.exitCode = await (await import('../cli/main.ts')).main(argv);
 }
-const { main } = await import(entry);
-process.exitCode = await main(argv);

@@ -44,9 +44,9 @@ describe('the bundle', () => {
   }, 60_000);
   afterAll(() => rm(out, { recursive: true, force: true }));
 
-  /** The CLI's `main` from the bundle just built, as a process. */
+  /** The CLI from the bundle just built, as the executable runs it, as a process. */
   const fromBundle = (args: string[], cwd: string) =>
-    run(['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(bundle.entry).href)}); process.exitCode = await main(${JSON.stringify(args)});`], cwd);
+    run(['--input-type=module', '-e', `const { runBundle } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/bin/bundled.js')).href)}); process.exitCode = await runBundle(${JSON.stringify(bundle.entry)}, ${JSON.stringify(args)});`], cwd);
   /** The CLI from the sources. */
   const fromSources = (args: string[], cwd: string) => run([BIN, ...args], cwd, { CLIENTBOOK_NO_BUNDLE: '1' });
 
@@ -60,7 +60,35 @@ describe('the bundle', () => {
     expect(files.filter((f) => f.startsWith('node_modules/') && !f.endsWith('/package.json'))).toEqual([]);
     // The site's libraries stay out: `build` and `dev` run from the sources.
     expect(files.some((f) => f.startsWith('node_modules/astro/'))).toBe(false);
-    expect(manifest.entry).toBe('main.js');
+    expect(manifest.entry).toBe('main.cjs');
+  });
+
+  it("keeps V8's code for each command after its first run, and runs the same with it, without it, or with a broken one", async () => {
+    const cwd = await portfolio({ 'clients/acme.md': client('type: vip'), 'clients/bolt.md': client('name: Bolt') });
+    const cache = path.join(out, `validate.${process.version}-${process.arch}.v8cache`);
+    await rm(cache, { force: true });
+    const sources = await fromSources(['validate', '--as-of', '2026-12-01'], cwd);
+    expect(sources.stdout).toContain('clients/acme.md:2:7: error: `type: vip` is not a valid type.');
+    expect(await fromBundle(['validate', '--as-of', '2026-12-01'], cwd)).toEqual(sources);
+    const kept = await readFile(cache);
+    expect(kept.length).toBeGreaterThan(100_000);
+    // Used as it is: not written again.
+    expect(await fromBundle(['validate', '--as-of', '2026-12-01'], cwd)).toEqual(sources);
+    expect((await readFile(cache)).equals(kept)).toBe(true);
+    // A cache V8 rejects (damaged, or from another bundle) changes nothing the user sees and is replaced.
+    await writeFile(cache, kept.subarray(0, 5000));
+    expect(await fromBundle(['validate', '--as-of', '2026-12-01'], cwd)).toEqual(sources);
+    expect((await readFile(cache)).length).toBeGreaterThan(100_000);
+    // Each command has its own.
+    expect(await fromBundle(['due', '--as-of', '2026-12-01', '--dir', 'clients'], cwd)).toEqual(await fromSources(['due', '--as-of', '2026-12-01', '--dir', 'clients'], cwd));
+    expect((await readFile(path.join(out, `due.${process.version}-${process.arch}.v8cache`))).length).toBeGreaterThan(100_000);
+  });
+
+  it('leaves the site and every language of zod but English out', async () => {
+    const text = await readFile(bundle.entry, 'utf8');
+    expect(text).not.toMatch(/node_modules\/astro\//);
+    expect(text).toContain('// node_modules/zod/v4/locales/en.js');
+    expect(text).not.toContain('// node_modules/zod/v4/locales/de.js');
   });
 
   it('reports a broken portfolio exactly as the sources do, exit code and all', async () => {
