@@ -16,6 +16,8 @@ export const NO_CHANGES = 'No changes to client commitments.';
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|~@#]/g, '\\$&')
+    // A character reference is decoded before GitHub looks for mentions: `&commat;octocat` pings.
+    .replace(/&(?=[\p{L}\p{N}]+;)/gu, '\\&')
     .replace(/:\/\//g, ':\\/\\/')
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
 }
@@ -69,7 +71,8 @@ export function diffMarkdown(comparison: Comparison): string {
     const side = file.side === 'from' ? from : to;
     const at = side.commit === null && side.rev === null ? `in ${revision(side)}` : `at ${revision(side)}`;
     lines.push(`⚠ ${escapeMarkdown(file.file)} does not validate ${at}: ${plural(file.errors, 'error')}`);
-    for (const d of file.diagnostics) lines.push(`  - line ${d.line}: ${d.message}`);
+    // A message quotes the file's text in code spans that a backtick in that text would close.
+    for (const d of file.diagnostics) lines.push(`  - line ${d.line}: ${md(d.message)}`);
     if (file.errors > file.diagnostics.length) lines.push(`  - and ${plural(file.errors - file.diagnostics.length, 'more error')}`);
     lines.push('');
   }

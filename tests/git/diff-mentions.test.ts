@@ -31,6 +31,9 @@ async function render(markdown: string): Promise<string> {
 const links = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
 const visible = (html: string) => html.replace(/<[^>]+>/g, '').replaceAll('\u200D', '');
 
+/** Text with rehype-stringify's character references turned back into characters. */
+const decoded = (text: string) => text.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+
 const MENTIONS = 'Ask @octocat and @acme-it/helpdesk about #123, GH-45, gh-46, octo-org/octo-repo#7 and octocat@1234567';
 
 describe('mentions and references in the diff comment', () => {
@@ -67,7 +70,7 @@ describe('mentions and references in the diff comment', () => {
       "**Client commitments** from \`HEAD~1\` (FROM) to \`HEAD\` (TO): 1 client changed, 1 new, 1 file does not validate.
 
       ⚠ clients/broken.md does not validate at \`HEAD\` (TO): 1 error
-        - line 3: \`type: "@‍octocat"\` is not a valid type.
+        - line 3: \\\`type: "\\@‍octocat"\\\` is not a valid type.
 
       #### Acme \\@‍octocat
 
@@ -89,5 +92,36 @@ describe('mentions and references in the diff comment', () => {
     for (const seen of ['Ask @acme-it/helpdesk about #123 and GH-45', 'Close octo-org/octo-repo#7', 'New client: #9 Tech, @team', 'contact @ann'])
       expect(text).toContain(seen);
     expect(text).toMatch(/broken\.md does not validate/);
+  });
+});
+
+describe('client text that reaches the comment through a character reference or a diagnostic', () => {
+  test('a character reference is shown as written, never decoded into a mention or a reference', async () => {
+    const text = 'Ask &commat;octocat, &#64;hubot, &#x40;acme-it/helpdesk about &num;12 and &#35;13; Evil & Co &amp; sons';
+    const html = await render(inert(`- ${escapeMarkdown(text)}\n`));
+    expect(links(html)).toEqual([]);
+    expect(decoded(visible(html))).toBe(`\n${text}\n`);
+  });
+
+  test('a diagnostic that quotes a backtick links, shows and mentions nothing', async () => {
+    const repo = newRepo();
+    repo.write({ 'clients/acme.md': client('name: Acme') });
+    repo.commit('Add Acme', '2026-11-01T09:00:00-07:00');
+    repo.write({
+      'clients/broken.md': client('name: Broken\ntype: "a` ![t](https://evil.example/t.png) [c](https://evil.example) &commat;octocat `b"'),
+    });
+    repo.commit('Edit', '2026-11-02T09:00:00-07:00');
+    const result = await run(['diff', 'HEAD~1', 'HEAD'], repo.root);
+    expect(result.code).toBe(0);
+    const html = await render(result.stdout);
+    expect(html).not.toContain('<img');
+    // A web address shows as itself (GFM links it, as it would in any comment); nothing is disguised.
+    const anchors = [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].filter((m) => !m[1].startsWith('https://github.com/acme/book/commit/'));
+    expect(anchors.map((m) => [m[1], m[2]])).toEqual([
+      ['https://evil.example/t.png', 'https://evil.example/t.png'],
+      ['https://evil.example', 'https://evil.example'],
+    ]);
+    expect(links(html)).not.toContain('https://github.com/octocat');
+    expect(decoded(visible(html))).toContain('line 3: `type: "a` ![t](https://evil.example/t.png) [c](https://evil.example) &commat;octocat `b"` is not a valid type.');
   });
 });
