@@ -116,7 +116,7 @@ describe('client text that reaches the comment through a character reference or 
     const html = await render(result.stdout);
     expect(html).not.toContain('<img');
     // A web address shows as itself (GFM links it, as it would in any comment); nothing is disguised.
-    const anchors = [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].filter((m) => !m[1].startsWith('https://github.com/acme/book/commit/'));
+    const anchors = [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].filter((m) => !m[1]!.startsWith('https://github.com/acme/book/commit/'));
     expect(anchors.map((m) => [m[1], m[2]])).toEqual([
       ['https://evil.example/t.png', 'https://evil.example/t.png'],
       ['https://evil.example', 'https://evil.example'],
