@@ -208,6 +208,17 @@ describe('clientbook import', () => {
     expect(await run(['import', 'n.csv', '--map', 'Nope=name'], cwd)).toMatchObject({ code: 2, stderr: 'error: --map Nope=name: the file has no column `Nope`.\n  hint: Its columns are: "Phone", "City".\n' });
     expect(await run(['import', 'n.csv', '--type', 'vip'], cwd)).toMatchObject({ code: 2 });
     expect(await run(['import', 'missing.csv'], cwd)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: missing\.csv does not exist\./) });
+    // A NUL in a cell (or UTF-16 without its byte-order mark): the line, never "this file is not text" of a file not yet written.
+    const nul = await folder({ 'clients/clientbook.yaml': SETTINGS, 'nul.csv': 'Name,Notes\nAcme,"one\ntwo"\nBolt,"a\u0000b"\n', 'u16.csv': Buffer.from('Name\nAcme\n', 'utf16le') });
+    expect(await run(['import', 'nul.csv'], nul)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error: nul.csv:4: holds a NUL byte, so it is not CSV text. Nothing was written.\n' +
+        '  hint: Export the spreadsheet as CSV (in Excel: File › Save as › CSV UTF-8), or delete the NUL from the cell, and import again.\n',
+    });
+    expect(await run(['import', 'u16.csv'], nul)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: u16\.csv:1: holds a NUL byte/) });
+    expect(clientsIn(nul)).toEqual([]);
     const file = await folder({ 'a.csv': 'Name\nAcme\n', clients: 'a file, not a folder' });
     expect(await run(['import', 'a.csv'], file)).toMatchObject({ code: 1, stderr: 'error: The portfolio folder clients cannot be made (EEXIST). Nothing was written.\n  hint: Give --dir a folder, new or existing, e.g. --dir clients.\n' });
   });

@@ -62,6 +62,13 @@ export async function importCsv(io: Io, fileArg: string, options: ImportOptions)
     });
   }
   const { text, encoding } = decodeCsv(bytes);
+  // A NUL is no text a client file can hold (`binary-file`): a spreadsheet's cell never has one, so
+  // the file is not CSV text, or is UTF-16 saved without its byte-order mark.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0)
+    throw new UserError(`${printable(shownCsv)}:${lineAt(text, nul)}: holds a NUL byte, so it is not CSV text. Nothing was written.`, {
+      hint: 'Export the spreadsheet as CSV (in Excel: File › Save as › CSV UTF-8), or delete the NUL from the cell, and import again.',
+    });
   let table;
   try {
     table = readCsv(text);
@@ -230,6 +237,13 @@ export async function importCsv(io: Io, fileArg: string, options: ImportOptions)
       (written > 0 ? '  Each needs a contact (where the sheet had none), a next action and its growth outlook: `npx clientbook validate` lists what is missing.\n' : ''),
   );
   return 0;
+}
+
+/** 1-based line of a text offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function checkType(type: string | undefined): ClientType {
