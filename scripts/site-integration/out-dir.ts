@@ -2,7 +2,7 @@
  * Astro empties the output folder before it builds. So that a mistyped `--out` can never delete a
  * user's files, the site is only built into a folder that is new, empty, or marked as built by us.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -19,8 +19,11 @@ export interface OutDirProblem {
 /** Why the site must not be built into `outDir`, or undefined when it may. `keep` are folders it must not contain. */
 export function outDirProblem(outDir: string, keep: readonly string[]): OutDirProblem | undefined {
   const out = path.resolve(outDir);
+  // Compared where they really are: a portfolio reached through a symbolic link (`--dir book/clients`,
+  // `book` a link to the output folder) is inside the folder the build empties all the same.
+  const realOut = realPath(out);
   for (const folder of keep) {
-    const rel = path.relative(out, path.resolve(folder));
+    const rel = path.relative(realOut, realPath(path.resolve(folder)));
     if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))
       return { kind: 'holds', message: `${outDir} holds ${folder}, and building the site empties its output folder first.` };
   }
@@ -36,6 +39,16 @@ export function outDirProblem(outDir: string, keep: readonly string[]): OutDirPr
     kind: 'foreign',
     message: `${outDir} already exists and holds files that clientbook did not build; building the site would delete them.`,
   };
+}
+
+/** The path with every symbolic link resolved, as far as it exists; the rest as written. */
+function realPath(absolute: string): string {
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const parent = path.dirname(absolute);
+    return parent === absolute ? absolute : path.join(realPath(parent), path.basename(absolute));
+  }
 }
 
 export async function markOutDir(outDir: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from '../helpers/cli.ts';
@@ -70,6 +70,23 @@ describe('clientbook build refuses', () => {
       "
     `);
     expect(existsSync(path.join(dir, 'clients/acme.md'))).toBe(true);
+  });
+
+  test('an output folder that holds the portfolio through a symbolic link', async () => {
+    // A folder built before (it has the marker) that the portfolio was then moved into, reached by a link.
+    const dir = await portfolio({ 'site/.clientbook-site': '', 'site/clients/acme.md': client() });
+    symlinkSync('site', path.join(dir, 'book'));
+    const result = await run(['build', '--dir', 'book/clients', '--out', 'site'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr.replaceAll(dir, 'DIR')).toBe(
+      'error: DIR/site holds DIR/book/clients, and building the site empties its output folder first.\n' +
+        '  hint: Choose a new or empty folder with --out, e.g. --out dist.\n',
+    );
+    expect(readFileSync(path.join(dir, 'site/clients/acme.md'), 'utf8')).toBe(client());
+    // And an output folder that is a link to the portfolio's parent.
+    symlinkSync(dir, path.join(dir, 'here'));
+    expect(await run(['build', '--dir', 'site/clients', '--out', 'here/site'], dir)).toMatchObject({ code: 2 });
+    expect(existsSync(path.join(dir, 'site/clients/acme.md'))).toBe(true);
   });
 
   test('an output folder with files clientbook did not build', async () => {
