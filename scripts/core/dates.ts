@@ -112,12 +112,25 @@ export interface Interval {
   text: string;
 }
 
-const INTERVAL = /^([1-9]\d{0,3}) (day|week|month|year)s?$/;
+const INTERVAL = /^([1-9]\d*) (day|week|month|year)s?$/;
 
+/**
+ * FORMAT.md 1.1: an interval is at most 100 years. A hundred years hold 36,524 or 36,525 days, so the
+ * bound in days admits both; in weeks, the most whole weeks that fit.
+ */
+export const INTERVAL_MAX: Record<IntervalUnit, number> = { day: 36_525, week: 5_217, month: 1_200, year: 100 };
+
+/**
+ * Parses `3 months`; undefined for anything the format does not accept as an interval, so an edit
+ * reads every interval the validator passed (`10000 days` included) and none it refused.
+ */
 export function parseInterval(text: string): Interval | undefined {
   const m = INTERVAL.exec(text.trim());
   if (!m) return undefined;
-  return { count: Number(m[1]), unit: m[2] as IntervalUnit, text };
+  const unit = m[2] as IntervalUnit;
+  const count = Number(m[1]);
+  if (count > INTERVAL_MAX[unit]) return undefined;
+  return { count, unit, text };
 }
 
 /**

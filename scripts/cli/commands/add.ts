@@ -1,4 +1,4 @@
-import { parseDate, parseInterval } from '#core/dates';
+import { INTERVAL_MAX, parseDate, parseInterval, type IntervalUnit } from '#core/dates';
 import { appendAction, type NewAction } from '#core/edit/append-action';
 import { UserError } from '../errors.ts';
 import type { Io } from '../io.ts';
@@ -15,6 +15,12 @@ export interface AddOptions extends EditCommandOptions {
 function checkInterval(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
   const interval = parseInterval(value);
+  const long = /^\s*(\d+) (day|week|month|year)s?\s*$/.exec(value);
+  if (!interval && long && Number(long[1]) > INTERVAL_MAX[long[2] as IntervalUnit])
+    throw new UserError(`${flag} ${value.trim()} is longer than 100 years.`, {
+      exitCode: 2,
+      hint: `Intervals are at most 100 years (${INTERVAL_MAX[long[2] as IntervalUnit]} ${long[2]}s), e.g. ${flag} "1 year".`,
+    });
   if (!interval)
     throw new UserError(`${flag} ${value} is not an interval.`, { exitCode: 2, hint: `Write a number and a unit (day, week, month or year), e.g. ${flag} "1 year" or ${flag} "3 months".` });
   return value.trim();

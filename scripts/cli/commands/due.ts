@@ -4,6 +4,7 @@ import { ago } from '../../core/relative-time.ts';
 import { agenda as buildAgenda, type Agenda } from '../../core/model/agenda.ts';
 import { GROUP_HEADINGS } from '../../core/model/agenda-order.ts';
 import { toPublicItem, type AgendaItem } from '../../core/model/due.ts';
+import { plural } from '../../core/text/plural.ts';
 import { printable } from '../../core/text/printable.ts';
 import { SETTINGS_FILE } from '../../core/settings.ts';
 import { formatText } from '../../core/diagnostics/format-text.ts';
@@ -116,7 +117,7 @@ export function agendaText(result: Agenda, p: Paint, locale = 'en-US', { all = f
   const long = (d: PlainDate) => d.toLocaleString(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
   const short = (d: PlainDate) => d.toLocaleString(locale, { weekday: 'short' });
   const end = asOf.add({ days: window });
-  const lines = [p.bold(`Due as of ${long(asOf)}`) + p.dim(` (window ${window} days, to ${end.toString()})`), ''];
+  const lines = [p.bold(`Due as of ${long(asOf)}`) + p.dim(` (window ${plural(window, 'day')}, to ${end.toString()})`), ''];
   const items = result.groups.flatMap((g) => g.items);
   if (items.every((i) => i.status === 'later')) lines.push('Nothing is due. A good day to call a client you have not seen for a while.', '');
   // Names and titles as the terminal shows them: a control character in a file is an escape, never obeyed.

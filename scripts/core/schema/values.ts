@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  INTERVAL_MAX,
   Temporal,
   YEAR_MAX,
   YEAR_MIN,
@@ -148,12 +149,6 @@ export const period = () =>
     if (/^\d{4}-Q[^1-4]/i.test(text)) return { ok: false, hint: 'A year has four quarters, Q1 to Q4.' };
     return { ok: false, hint: dateHint(value) };
   });
-
-/**
- * FORMAT.md 1.1: an interval is at most 100 years. A hundred years hold 36,524 or 36,525 days, so the
- * bound in days admits both; in weeks, the most whole weeks that fit.
- */
-const INTERVAL_MAX: Record<Interval['unit'], number> = { day: 36_525, week: 5_217, month: 1_200, year: 100 };
 
 /** `1 day`, `2 weeks`, `3 months`, `1 year`: at most 100 years. */
 export const interval = () =>

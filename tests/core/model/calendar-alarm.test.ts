@@ -60,3 +60,15 @@ it('without asset_notice an asset without a notice has no alarm either', () => {
   expect(alarms(feed)['Acme: ESET expires']).toBeNull();
   expect(feed).toContain('BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;RELATED=START:-P31D\r\nDESCRIPTION:Acme: Domain acme.example expires (due 2027-03-31\\, 1 month fro\r\n m now)\r\nEND:VALARM\r\n');
 });
+
+it('a notice of five digits (`10000 days`, a valid interval) still gives its reminder', async () => {
+  const { alarmOf } = await import('#core/model/calendar');
+  const { clientItems } = await import('#core/model/due');
+  const long = makeClient(
+    'long',
+    clientYaml('Long', 'assets:\n  - name: Deed\n    kind: other\n    expires: 2050-01-01\n    notice: 10000 days'),
+  );
+  const item = clientItems(long, AS_OF, 30).find((i) => i.title === 'Deed expires')!;
+  expect(item.status).toBe('upcoming');
+  expect(alarmOf(item)).toEqual({ days: 10000, notice: '10000 days' });
+});

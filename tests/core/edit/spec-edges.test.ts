@@ -1,0 +1,101 @@
+/**
+ * FORMAT.md "Any due item can be completed" at its edges, as a user runs the commands: the exact
+ * dates written, the bytes on disk, the exit codes. Each case is a defect once found.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { outdent } from 'outdent';
+import { describe, expect, test } from 'vitest';
+import { INTERVAL_MAX, parseInterval } from '#core/dates';
+import { run } from '../../helpers/cli.ts';
+import { tempPortfolios } from '../../helpers/portfolio.ts';
+
+const portfolio = tempPortfolios();
+
+async function setup(text: string) {
+  const dir = await portfolio({ 'clientbook.yaml': 'time_zone: UTC\n', 'acme.md': text });
+  const read = () => readFile(path.join(dir, 'acme.md'), 'utf8');
+  const cli = (...argv: string[]) => run([...argv, '--dir', dir], dir);
+  return { dir, read, cli };
+}
+
+describe('intervals the validator passes are the intervals an edit reads', () => {
+  const longCycles = outdent`
+    ---
+    name: Acme
+    type: basic
+    contact:
+      name: Ann
+    growth:
+      outlook: stable
+    actions:
+      - title: Check the time capsule
+        due: 2026-11-01
+        every: 10000 days
+    assets:
+      - name: Domain
+        kind: domain
+        expires: 2026-11-01
+        renew: 36525 days
+    ---
+  `;
+
+  test('a recurring action with `every: 10000 days` moves forward', async () => {
+    const { cli, read } = await setup(longCycles);
+    expect((await cli('validate')).code).toBe(0);
+    const r = await cli('done', 'acme', 'Check the time capsule', '--on', '2026-11-30');
+    expect(r).toEqual({ code: 0, stdout: 'acme.md: Done on 2026-11-30: "Check the time capsule". It recurs every 10000 days: next due 2054-03-19.\n', stderr: '' });
+    expect(await read()).toBe(longCycles.replace('due: 2026-11-01', 'due: 2054-03-19'));
+  });
+
+  test('an asset renewed every 36525 days moves its expiry (2100 is no leap year: one day past 100 years)', async () => {
+    const { cli, read } = await setup(longCycles);
+    const r = await cli('done', 'acme', 'Domain', '--on', '2026-11-30');
+    expect(r.code).toBe(0);
+    expect(await read()).toBe(longCycles.replace('expires: 2026-11-01', 'expires: 2126-11-02'));
+  });
+
+  test('parseInterval: up to 100 years in any unit, never a leading zero', () => {
+    expect(parseInterval('36525 days')).toEqual({ count: 36525, unit: 'day', text: '36525 days' });
+    expect(parseInterval('36526 days')).toBeUndefined();
+    expect(parseInterval('5217 weeks')?.count).toBe(5217);
+    expect(parseInterval('5218 weeks')).toBeUndefined();
+    expect(parseInterval('1200 months')?.count).toBe(1200);
+    expect(parseInterval('1201 months')).toBeUndefined();
+    expect(parseInterval('100 years')?.count).toBe(100);
+    expect(parseInterval('101 years')).toBeUndefined();
+    expect(parseInterval('07 days')).toBeUndefined();
+    expect(INTERVAL_MAX).toEqual({ day: 36_525, week: 5_217, month: 1_200, year: 100 });
+  });
+});
+
+describe('add: an interval longer than 100 years is bad usage', () => {
+  const text = outdent`
+    ---
+    name: Acme
+    type: basic
+    contact:
+      name: Ann
+    growth:
+      outlook: stable
+    actions: []
+    ---
+  `;
+
+  test('--every and --notice: exit 2 with the limit, the file untouched', async () => {
+    const { cli, read } = await setup(text);
+    let r = await cli('add', 'acme', 'Renew', '--due', '2026-12-01', '--every', '200 years');
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --every 200 years is longer than 100 years.\n  hint: Intervals are at most 100 years (100 years), e.g. --every "1 year".\n',
+    });
+    r = await cli('add', 'acme', 'Renew', '--notice', '5218 weeks');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('hint: Intervals are at most 100 years (5217 weeks), e.g. --notice "1 year".');
+    r = await cli('add', 'acme', 'Renew', '--due', '2026-12-01', '--every', '007 days');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: --every 007 days is not an interval.');
+    expect(await read()).toBe(text);
+  });
+});
