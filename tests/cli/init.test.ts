@@ -1,6 +1,6 @@
 /** `clientbook init`: a new client book, in-process (the packed, installed one: tests/package/). */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { init } from '#cli/commands/init';
@@ -115,6 +115,27 @@ describe('clientbook init', () => {
     );
     expect(files(cwd)).toEqual(['notes.txt']);
     expect(existsSync(path.join(cwd, '.git'))).toBe(false);
+  });
+
+  test('what stands in the way of the folder or of its files is said, never an internal error nor "kept"', async () => {
+    const cwd = await folder({ 'afile': 'mine', 'book/clients': 'a file, not a folder' });
+    symlinkSync(path.join(cwd, 'nowhere'), path.join(cwd, 'dangling'));
+    expect(await run(['init', 'dangling', ...FLAGS], cwd)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: dangling is a symbolic link to ${path.join(cwd, 'nowhere')}, which does not exist.\n  hint: Make the folder it points to first, or name a new folder for the client book.\n`,
+    });
+    expect(await run(['init', 'afile', ...FLAGS], cwd)).toMatchObject({ code: 1, stderr: 'error: afile is a file, not a folder.\n  hint: Name a new folder for the client book.\n' });
+    expect(await run(['init', 'afile/book', ...FLAGS], cwd)).toMatchObject({ code: 1, stderr: 'error: afile/book cannot be a folder: afile is a file.\n  hint: Name a new folder for the client book.\n' });
+    expect(await run(['init', 'book', '--force', '--no-git', ...FLAGS], cwd)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error: book/clients cannot be made a folder for clients/clientbook.yaml (EEXIST).\n' +
+        '  hint: Move what is in the way or make the folder writable (or name another folder), then run init again: files already there are kept.\n',
+    });
+    expect(files(cwd)).toEqual(['afile', 'book/clients']);
+    expect(existsSync(path.join(cwd, 'nowhere'))).toBe(false);
   });
 
   test('--force adds what is missing and writes over nothing; a book with clients gets no example', async () => {

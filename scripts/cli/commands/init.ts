@@ -3,7 +3,7 @@
  * (DESIGN.md "A client book of your own"). It writes into a new or empty folder only; with --force
  * it adds what is missing beside what is there and never writes over a file.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { BOOK_CLIENTS, EXAMPLE_ID, bookFiles, toolPackage, type BookFile, type BookSettings } from '#core/book/new-book';
@@ -13,6 +13,7 @@ import { installPreCommitHook } from '#core/git/hooks';
 import { git, GitError } from '#core/git/run';
 import { checkClientFile } from '#core/validate/client-file';
 import { settingsSchema } from '#core/settings';
+import { printable } from '#core/text/printable';
 import { UserError } from '../errors.ts';
 import { paint, type Io } from '../io.ts';
 
@@ -36,10 +37,10 @@ const DEFAULT_TITLE = 'Client book';
 export async function init(io: Io, dirArg: string | undefined, options: InitOptions): Promise<number> {
   const p = paint(io.color);
   const root = path.resolve(io.cwd, dirArg ?? '.');
-  const shown = path.relative(io.cwd, root) || '.';
-  const present = await existingEntries(root, shown);
+  const shown = printable(path.relative(io.cwd, root) || '.');
+  const present = await existingEntries(root, shown, io);
   if (present.length > 0 && !options.force)
-    throw new UserError(`${shown} already has files (${listSome(present)}): a new client book goes into a new or empty folder. Nothing was written.`, {
+    throw new UserError(`${shown} already has files (${printable(listSome(present))}): a new client book goes into a new or empty folder. Nothing was written.`, {
       hint: `Name a new folder, e.g. \`clientbook init my-client-book\`; or add the book's files beside these with --force (no file is written over).`,
     });
 
@@ -58,13 +59,22 @@ export async function init(io: Io, dirArg: string | undefined, options: InitOpti
       continue;
     }
     const target = path.join(root, ...file.path.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
+    const cannot = (error: unknown, what: string) =>
+      new UserError(`${shown === '.' ? '' : `${shown}/`}${what} (${(error as NodeJS.ErrnoException).code ?? String(error)})${written.length ? `; written before it: ${written.join(', ')}` : ''}.`, {
+        hint: 'Move what is in the way or make the folder writable (or name another folder), then run init again: files already there are kept.',
+      });
+    try {
+      // A file where the book needs a folder (`clients` a file) fails here, with EEXIST or ENOTDIR.
+      await mkdir(path.dirname(target), { recursive: true });
+    } catch (error) {
+      throw cannot(error, `${path.posix.dirname(file.path)} cannot be made a folder for ${file.path}`);
+    }
     try {
       // `wx`: never over a file, even one that appeared since the folder was looked at.
       await writeFile(target, file.text, { flag: 'wx' });
       written.push(file.path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannot(error, `${file.path} could not be written`);
       kept.push(`${file.path} (already there)`);
     }
   }
@@ -90,17 +100,35 @@ export async function init(io: Io, dirArg: string | undefined, options: InitOpti
 }
 
 /** What the folder holds (a lone `.git`, an empty clone, counts as empty); [] when it does not exist. */
-async function existingEntries(root: string, shown: string): Promise<string[]> {
+async function existingEntries(root: string, shown: string, io: Io): Promise<string[]> {
   let entries: string[];
   try {
     entries = await readdir(root);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return [];
-    if (code === 'ENOTDIR') throw new UserError(`${shown} is a file, not a folder.`, { hint: 'Name a new folder for the client book.' });
+    if (code === 'ENOENT') {
+      // A symbolic link to nothing: making the folder would fail on it.
+      const link = await lstat(root).catch(() => undefined);
+      if (link?.isSymbolicLink())
+        throw new UserError(`${shown} is a symbolic link to ${printable(await readlink(root))}, which does not exist.`, {
+          hint: 'Make the folder it points to first, or name a new folder for the client book.',
+        });
+      return [];
+    }
+    if (code === 'ENOTDIR') {
+      const file = printable(await fileAbove(root, io.cwd));
+      throw new UserError(file === shown ? `${shown} is a file, not a folder.` : `${shown} cannot be a folder: ${file} is a file.`, { hint: 'Name a new folder for the client book.' });
+    }
     throw new UserError(`${shown} cannot be read (${code ?? String(error)}).`);
   }
   return entries.filter((e) => e !== '.git').sort();
+}
+
+/** The nearest of `target` and its parents that exists, as shown to the user: the file in the way. */
+async function fileAbove(target: string, cwd: string): Promise<string> {
+  for (let at = target; ; at = path.dirname(at)) {
+    if ((await lstat(at).catch(() => undefined)) !== undefined || path.dirname(at) === at) return path.relative(cwd, at) || '.';
+  }
 }
 
 const listSome = (names: string[]) => (names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
