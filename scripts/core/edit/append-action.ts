@@ -113,7 +113,9 @@ export function appendAction(file: EditableFile, action: NewAction, clientName: 
     // (a comment after `[]` stays on the `actions:` line).
     const entries = entriesOf(spec, []);
     const colon = y.text.indexOf(':', y.offset + keyNode.range![1]);
-    let valueEnd = value?.range ? y.offset + value.range[1] : colon + 1;
+    // A null written as nothing (`actions:   # none yet`) has an empty range at the comment: nothing to remove.
+    const written = value?.range && !(isScalar(value) && value.value === null && value.source === '');
+    let valueEnd = written ? y.offset + value.range![1] : colon + 1;
     // An empty value may be placed on the next line by the parser: there is nothing to remove then.
     if (valueEnd < colon + 1 || y.text.slice(colon + 1, valueEnd).includes('\n')) valueEnd = colon + 1;
     const dash = listIndent(y, root) ?? keyColumn + 2;
@@ -143,13 +145,28 @@ export function appendAction(file: EditableFile, action: NewAction, clientName: 
     const { dash, key } = itemColumns(y, last);
     const prefix = `${' '.repeat(dash)}-${' '.repeat(Math.max(1, key - dash - 1))}`;
     const end = y.offset + lastEnd(last);
-    let at = nextLineStart(y.text, end);
+    let at = afterItemComments(y.text, nextLineStart(y.text, end), dash);
     const lead = at === y.text.length && !y.text.endsWith('\n') ? eol : '';
     if (at > y.text.length) at = y.text.length;
     const body = isMap(last) && last.flow ? `${prefix}${flowItem(entries, y, last)}${eol}` : blockItem(entries, prefix, key > dash ? key : dash + 2, eol);
     splice = { start: at, end: at, insert: `${lead}${body}` };
   }
   return { splices: [splice], changes: [{ path: ['actions', index], value: record }], summary: summaryOf() };
+}
+
+/**
+ * Past the comment lines indented under the last item (`    # about A`): they are its own, and the new
+ * item goes after them. A blank line, or a comment at the dash's column or left of it, ends the item.
+ */
+function afterItemComments(text: string, at: number, dash: number): number {
+  while (at < text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end === -1 ? text.length : end);
+    const m = /^( *)#/.exec(line);
+    if (!m || m[1]!.length <= dash) break;
+    at = end === -1 ? text.length : end + 1;
+  }
+  return at;
 }
 
 /** Where the last item's text ends: the end of its last value (a map's last pair, not its comments). */

@@ -99,3 +99,44 @@ describe('add: an interval longer than 100 years is bad usage', () => {
     expect(await read()).toBe(text);
   });
 });
+
+describe('add keeps the user\'s comments where they were', () => {
+  const head = outdent`
+    ---
+    name: Acme
+    type: basic
+    contact:
+      name: Ann
+    growth:
+      outlook: stable
+  `;
+
+  test('`actions:` with only a comment after it becomes a list below it, the comment kept', async () => {
+    const text = `${head}\nactions:   # none yet\n---\n`;
+    const { cli, read } = await setup(text);
+    const r = await cli('add', 'acme', 'Call Ann', '--due', '2026-12-15');
+    expect(r).toEqual({ code: 0, stdout: 'acme.md: Action added: "Call Ann", due 2026-12-15.\n', stderr: '' });
+    expect(await read()).toBe(`${head}\nactions:   # none yet\n  - title: Call Ann\n    due: 2026-12-15\n---\n`);
+  });
+
+  test('comments indented under the last action stay with it; the list\'s and the next key\'s stay after the new one', async () => {
+    const list = (added: string) => outdent`
+      ${head}
+      actions:
+          -   title: Send the quote
+              due: 2026-12-01
+              # Hank wants it on paper
+            # and by mail
+      ${added}    # the list ends here
+      # Assets below
+      assets:
+        - name: Router
+          kind: network
+      ---
+
+    `;
+    const { cli, read } = await setup(list(''));
+    expect((await cli('add', 'acme', 'Call Ann')).code).toBe(0);
+    expect(await read()).toBe(list('    -   title: Call Ann\n'));
+  });
+});
