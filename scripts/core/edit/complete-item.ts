@@ -44,6 +44,12 @@ interface Candidate {
   open: boolean;
   /** Why a closed item is not due. */
   closed?: string;
+  /**
+   * False for an open item the agenda does not show: the expiry of an asset whose replacement is
+   * planned. It can still be named in full (to renew it), but a beginning that also names a shown
+   * item means that one, and the list of open items leaves it out.
+   */
+  shown?: false;
   index?: number;
   node?: YAMLMap;
 }
@@ -78,7 +84,15 @@ function candidatesOf(root: YAMLMap, file: EditableFile): Candidate[] {
       if (has('expires')) {
         // With a replacement planned, the expiry is no item of its own: named only by its full title.
         const inUse = status === 'in-use';
-        out.push({ ...base, kind: 'expiry', title: `${name} expires`, names: inUse && !has('replace') ? [`${name} expires`, name] : [`${name} expires`], open: inUse, ...(status === 'accepted' ? { closed: 'accepted: kept in use past its expiry on purpose' } : {}) });
+        out.push({
+          ...base,
+          kind: 'expiry',
+          title: `${name} expires`,
+          names: inUse && !has('replace') ? [`${name} expires`, name] : [`${name} expires`],
+          open: inUse,
+          ...(status === 'accepted' ? { closed: 'accepted: kept in use past its expiry on purpose' } : {}),
+          ...(has('replace') ? { shown: false as const } : {}),
+        });
       } else if (!has('replace')) {
         out.push({ ...base, kind: 'expiry', title: `${name} expires`, names: [name], open: false, closed: status === 'accepted' ? 'accepted: kept in use past its expiry on purpose' : 'no `expires` date' });
       }
@@ -94,7 +108,7 @@ function candidatesOf(root: YAMLMap, file: EditableFile): Candidate[] {
 const describe = (c: Candidate) => `${c.title}  (${KIND_LABEL[c.kind]}${c.closed ? `, ${c.closed}` : ''})`;
 
 function findItem(candidates: readonly Candidate[], query: string, clientName: string, until: boolean): Candidate {
-  const picked = pick(candidates, query, { exact: (c) => c.names, prefixes: (c) => c.names, prefer: (c) => c.open });
+  const picked = pick(candidates, query, { exact: (c) => c.names, prefixes: (c) => c.names, prefer: (c) => c.open && c.shown !== false });
   if (picked.kind === 'found') {
     // `--until` is about an expiry: an asset with a planned replacement, named alone, means its expiry then.
     const expiry = until && picked.item.kind === 'replacement' ? candidates.find((c) => c.kind === 'expiry' && c.node === picked.item.node) : undefined;
@@ -110,7 +124,7 @@ function findItem(candidates: readonly Candidate[], query: string, clientName: s
       hint: `Write more of the title, or all of it (as \`clientbook due\` prints it):\n${listing(picked.candidates.map(describe))}`,
     });
   }
-  const open = candidates.filter((c) => c.open);
+  const open = candidates.filter((c) => c.open && c.shown !== false);
   throw new EditError(`No due item of ${clientName} matches "${query}".`, {
     hint: `Name an action by its title, an asset by its name, "meeting" or "outlook" (or the title \`clientbook due\` prints), exactly or by a unique beginning. Open items:\n${listing(open.map(describe))}`,
   });

@@ -140,3 +140,47 @@ describe('add keeps the user\'s comments where they were', () => {
     expect(await read()).toBe(list('    -   title: Call Ann\n'));
   });
 });
+
+describe('done: a unique beginning of what `due` shows is enough', () => {
+  const text = outdent`
+    ---
+    name: Acme
+    type: basic
+    contact:
+      name: Ann
+    growth:
+      outlook: stable
+    actions:
+      - title: Call Ann
+    assets:
+      - name: Main server
+        kind: server
+        expires: 2021-05-01
+        replace: 2027-Q2
+    ---
+  `;
+
+  test('"main" is the replacement: the expiry of an asset with a replacement planned is no item', async () => {
+    const { cli, read } = await setup(text);
+    const r = await cli('done', 'acme', 'main', '--on', '2026-11-30');
+    expect(r.code).toBe(0);
+    expect(await read()).toBe(text.replace('    replace: 2027-Q2\n', '    replace: 2027-Q2\n    status: retired\n'));
+  });
+
+  test('with --until, "main" moves the expiry; named in full, the expiry can still be moved', async () => {
+    let { cli, read } = await setup(text);
+    expect((await cli('done', 'acme', 'main', '--until', '2027-06-30', '--on', '2026-11-30')).code).toBe(0);
+    expect(await read()).toBe(text.replace('expires: 2021-05-01', 'expires: 2027-06-30'));
+    ({ cli, read } = await setup(text));
+    expect((await cli('done', 'acme', 'Main server expires', '--until', '2027-06-30', '--on', '2026-11-30')).code).toBe(0);
+    expect(await read()).toBe(text.replace('expires: 2021-05-01', 'expires: 2027-06-30'));
+  });
+
+  test('the open items listed for a name that matches nothing are those `due` shows', async () => {
+    const { cli } = await setup(text);
+    const r = await cli('done', 'acme', 'printer');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('    Replace Main server  (replacement)\n');
+    expect(r.stderr).not.toContain('Main server expires');
+  });
+});
