@@ -1,10 +1,41 @@
 /** The clients table: one row per client, with what it is sorted and filtered by. */
-import type { PlainDate } from '#core/dates';
+import { addMonths, compareDates, type PlainDate } from '#core/dates';
 import type { Client } from '#core/model/client';
 import type { AgendaItem } from '#core/model/due';
 import { CLIENT_TYPES, INVOLVEMENTS, STATUSES } from '#core/schema/client';
 import { OUTLOOKS } from '#core/schema/growth';
 import type { PortfolioIndex } from './portfolio-index.ts';
+
+/** The next due filter: the status of the client's most urgent item, or nothing due at all. */
+export const NEXT_DUE_FILTER = ['overdue', 'today', 'upcoming', 'later', 'none'] as const;
+export type NextDueFilter = (typeof NEXT_DUE_FILTER)[number];
+export const NEXT_DUE_FILTER_LABELS: Record<NextDueFilter, string> = {
+  overdue: 'Overdue',
+  today: 'Due today',
+  upcoming: 'Upcoming',
+  later: 'Later',
+  none: 'Nothing due',
+};
+
+/** The last meeting filter: how long ago the client was last met, as of the build. */
+export const MET_FILTER = ['month', 'quarter', 'year', 'over-year', 'never'] as const;
+export type MetFilter = (typeof MET_FILTER)[number];
+export const MET_FILTER_LABELS: Record<MetFilter, string> = {
+  month: 'In the last month',
+  quarter: '1 to 3 months ago',
+  year: '3 to 12 months ago',
+  'over-year': 'Over a year ago',
+  never: 'Never recorded',
+};
+
+/** Which last meeting filter a date falls in. */
+export function metFilter(last: PlainDate | null, asOf: PlainDate): MetFilter {
+  if (last === null) return 'never';
+  if (compareDates(last, addMonths(asOf, -1)) >= 0) return 'month';
+  if (compareDates(last, addMonths(asOf, -3)) >= 0) return 'quarter';
+  if (compareDates(last, addMonths(asOf, -12)) >= 0) return 'year';
+  return 'over-year';
+}
 
 export interface ClientRow {
   client: Client;
@@ -13,6 +44,9 @@ export interface ClientRow {
   outlook: string;
   status: string;
   lastMeeting: PlainDate | null;
+  met: MetFilter;
+  /** The status of `nextDue`, or `none`. */
+  due: NextDueFilter;
   /** The client's most urgent open item (overdue without a date first), if any. */
   nextDue: AgendaItem | undefined;
   /** Sort key of `nextDue`: undated first, none last. */
@@ -28,7 +62,7 @@ export interface ClientsTable {
   /** The "Last changed" column is shown only when history is known. */
   hasHistory: boolean;
   /** Distinct values present, for the filters. */
-  values: { type: string[]; involvement: string[]; outlook: string[]; status: string[] };
+  values: { type: string[]; involvement: string[]; outlook: string[]; status: string[]; due: string[]; met: string[] };
 }
 
 export function clientsTable(index: PortfolioIndex): ClientsTable {
@@ -41,6 +75,8 @@ export function clientsTable(index: PortfolioIndex): ClientsTable {
       outlook: client.data.growth.outlook,
       status: client.data.status,
       lastMeeting: client.data.meetings?.last ?? null,
+      met: metFilter(client.data.meetings?.last ?? null, index.portfolio.asOf),
+      due: next ? next.status : 'none',
       nextDue: next,
       nextDueKey: next ? (next.due ?? '0000-00-00') : '9999-99-99',
       referrals: index.referrals.get(client.id)?.length ?? 0,
@@ -49,7 +85,7 @@ export function clientsTable(index: PortfolioIndex): ClientsTable {
     };
   });
   // The format's values in the schema's order, those present only: a filter never offers an empty choice.
-  const present = (key: 'type' | 'involvement' | 'outlook' | 'status', all: readonly string[]) => {
+  const present = (key: 'type' | 'involvement' | 'outlook' | 'status' | 'due' | 'met', all: readonly string[]) => {
     const seen = new Set(rows.map((r) => r[key]));
     return all.filter((v) => seen.has(v));
   };
@@ -61,6 +97,8 @@ export function clientsTable(index: PortfolioIndex): ClientsTable {
       involvement: present('involvement', [...INVOLVEMENTS, 'unknown']),
       outlook: present('outlook', OUTLOOKS),
       status: present('status', STATUSES),
+      due: present('due', NEXT_DUE_FILTER),
+      met: present('met', MET_FILTER),
     },
   };
 }

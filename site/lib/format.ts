@@ -1,5 +1,5 @@
 /** Dates, ages and counts as the pages show them. */
-import { Temporal, daysBetween, parseDate, type PlainDate } from '#core/dates';
+import { Temporal, daysBetween, parseDate, type Period, type PlainDate } from '#core/dates';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -48,6 +48,23 @@ export function formatDateOrMonth(value: string, locale: string): string {
   if (day) return formatDate(day, locale);
   const first = parseDate(`${value}-01`);
   return first ? formatter(locale, 'month').format(new Date(Date.UTC(first.year, first.month - 1, 1, 12))) : value;
+}
+
+/**
+ * A period in a table cell, in the portfolio's locale and as short as the period allows: `2030`,
+ * `Q2 2027`, `Mar 2027`, `Mar 14, 2027` (the roadmap's longer labels name the months of a quarter).
+ */
+export function formatPeriodShort(period: Period, locale: string): string {
+  switch (period.kind) {
+    case 'year':
+      return String(period.start.year);
+    case 'quarter':
+      return `Q${Math.floor((period.start.month - 1) / 3) + 1} ${period.start.year}`;
+    case 'month':
+      return formatter(locale, 'month').format(new Date(Date.UTC(period.start.year, period.start.month - 1, 1, 12)));
+    case 'day':
+      return formatDate(period.start, locale);
+  }
 }
 
 /** The first day of a date or month (`2016-09` -> 2016-09-01). */

@@ -2,6 +2,20 @@
 import { SIGNAL_LABELS, portfolioHealth, type ClientHealth, type SignalCode } from '#core/model/health';
 import type { PortfolioIndex } from './portfolio-index.ts';
 
+/**
+ * What the count of clients with each signal reads as: "152 with a meeting overdue", never
+ * "152 meeting overdue" (the signal's own label names one client's problem).
+ */
+export const COUNT_LABELS: Record<SignalCode, string> = {
+  'meeting-overdue': 'with a meeting overdue',
+  'no-meeting-rhythm': 'without a meeting rhythm',
+  'outlook-stale': 'with the outlook not asked for a year',
+  'no-next-action': 'without a next action',
+  'action-long-overdue': 'with an action overdue for months',
+  shrinking: 'shrinking',
+  'file-stale': 'with a file not updated for months',
+};
+
 export interface HealthData {
   clients: ClientHealth[];
   /** How many clients show each signal, in the order of SIGNAL_LABELS. */
@@ -20,7 +34,7 @@ export function healthData(index: PortfolioIndex): HealthData {
     clients,
     counts: (Object.keys(SIGNAL_LABELS) as SignalCode[])
       .filter((code) => counts.has(code))
-      .map((code) => ({ code, label: SIGNAL_LABELS[code], clients: counts.get(code)! })),
+      .map((code) => ({ code, label: COUNT_LABELS[code], clients: counts.get(code)! })),
     checked,
   };
 }

@@ -10,6 +10,7 @@ import { clientItems, compareItems, type AgendaItem } from '#core/model/due';
 import { clientHealth, type HealthSignal } from '#core/model/health';
 import type { Portfolio } from '#core/portfolio';
 import type { SiteData } from '#site-integration/store';
+import { formatDate } from './format.ts';
 
 export interface PortfolioIndex {
   portfolio: Portfolio;
@@ -45,6 +46,8 @@ function buildIndex({ portfolio, history }: SiteData): PortfolioIndex {
   const items = new Map<string, AgendaItem[]>();
   const health = new Map<string, HealthSignal[]>();
   const lastChanged = history?.available ? history.lastChanged : undefined;
+  // Signals name dates as every page does, in the portfolio's locale.
+  const dateText = (date: PlainDate) => formatDate(date, settings.locale);
   for (const client of portfolio.clients) {
     byId.set(client.id, client);
     const referrer = client.data.referred_by;
@@ -56,7 +59,7 @@ function buildIndex({ portfolio, history }: SiteData): PortfolioIndex {
     items.set(client.id, clientItems(client, asOf, settings.dueWindow, settings.assetNotice).sort(compareItems));
     health.set(
       client.id,
-      clientHealth(client, { asOf, staleMonths: settings.staleMonths, ...(lastChanged ? { lastChanged } : {}) }),
+      clientHealth(client, { asOf, staleMonths: settings.staleMonths, formatDate: dateText, ...(lastChanged ? { lastChanged } : {}) }),
     );
   }
   return { portfolio, byId, referrals, items, health, history: history?.available ? history.byClient : undefined, historyNote: history?.reason, lastChanged };

@@ -53,6 +53,19 @@ export function enhanceClientsTable(doc: Document): void {
     });
   };
 
+  // The same sorts from a list: on a phone the table is cards, without its column headings.
+  const sortSelect = form.querySelector<HTMLSelectElement>('select[data-sort-by]');
+  const showSort = (column: number, direction: SortDirection) => {
+    if (!sortSelect) return;
+    const value = `${column}:${direction}`;
+    sortSelect.value = [...sortSelect.options].some((o) => o.value === value) ? value : '';
+  };
+  sortSelect?.addEventListener('change', (event) => {
+    event.stopPropagation();
+    const [column, direction] = sortSelect.value.split(':');
+    if (column !== undefined && column !== '') sortBy(Number(column), direction === 'descending' ? 'descending' : 'ascending');
+  });
+
   headers.forEach((th, column) => {
     if (!th.dataset.sortType) return;
     const button = doc.createElement('button');
@@ -62,7 +75,9 @@ export function enhanceClientsTable(doc: Document): void {
     th.append(button);
     button.addEventListener('click', () => {
       const current = th.getAttribute('aria-sort');
-      sortBy(column, current === 'ascending' ? 'descending' : 'ascending');
+      const direction = current === 'ascending' ? 'descending' : 'ascending';
+      sortBy(column, direction);
+      showSort(column, direction);
     });
   });
 
@@ -82,7 +97,14 @@ export function enhanceClientsTable(doc: Document): void {
   form.addEventListener('input', apply);
   form.addEventListener('change', apply);
   form.addEventListener('submit', (event) => event.preventDefault());
-  form.addEventListener('reset', () => setTimeout(apply));
+  // Clearing the filters keeps the order the reader chose.
+  form.addEventListener('reset', () => {
+    const sorted = sortSelect?.value;
+    setTimeout(() => {
+      if (sortSelect && sorted !== undefined) sortSelect.value = sorted;
+      apply();
+    });
+  });
   form.hidden = false;
   apply();
 }

@@ -167,6 +167,8 @@ describe('clients table', () => {
       involvement: ['just-right', 'unknown'],
       outlook: ['growing', 'stable', 'shrinking'],
       status: ['active'],
+      due: ['overdue'],
+      met: ['month', 'never'],
     });
     expect(table.hasHistory).toBe(false);
     expect(table.rows.every((r) => r.lastChanged === undefined)).toBe(true);
@@ -178,10 +180,10 @@ describe('health page data', () => {
     const health = healthData(index);
     expect(health.clients.map((h) => h.client.id)).toEqual(['patterson', 'lake']);
     expect(health.counts).toEqual([
-      { code: 'no-meeting-rhythm', label: 'No meeting rhythm', clients: 2 },
-      { code: 'outlook-stale', label: 'Outlook not asked for a year', clients: 2 },
-      { code: 'no-next-action', label: 'No next action', clients: 1 },
-      { code: 'shrinking', label: 'Shrinking', clients: 1 },
+      { code: 'no-meeting-rhythm', label: 'without a meeting rhythm', clients: 2 },
+      { code: 'outlook-stale', label: 'with the outlook not asked for a year', clients: 2 },
+      { code: 'no-next-action', label: 'without a next action', clients: 1 },
+      { code: 'shrinking', label: 'shrinking', clients: 1 },
     ]);
     expect(health.checked).toBe(3);
   });

@@ -55,6 +55,8 @@ export interface HealthOptions {
   /** The last change of each client's file (from git), where known. */
   lastChanged?: ReadonlyMap<string, PlainDate>;
   staleMonths?: number;
+  /** How a date is written in a summary: the site passes its locale's format; by default `2026-12-01`. */
+  formatDate?: (date: PlainDate) => string;
 }
 
 /** "1 day ago", "16 days ago": a meeting can be a single day late. */
@@ -63,6 +65,7 @@ const daysAgo = (days: number) => (days === 1 ? '1 day ago' : `${days} days ago`
 export function clientHealth(client: Client, options: HealthOptions): HealthSignal[] {
   if (client.data.status === 'former') return [];
   const { asOf } = options;
+  const date = options.formatDate ?? ((d: PlainDate) => d.toString());
   const signals: HealthSignal[] = [];
   const meeting = nextMeeting(client);
   if (meeting === null || (meeting && daysBetween(asOf, meeting) < 0)) {
@@ -72,7 +75,7 @@ export function clientHealth(client: Client, options: HealthOptions): HealthSign
       summary:
         meeting === null
           ? `No ${cadence} meeting on record.`
-          : `The ${cadence} meeting was due ${meeting.toString()}, ${daysAgo(-daysBetween(asOf, meeting))}.`,
+          : `The ${cadence} meeting was due ${date(meeting)}, ${daysAgo(-daysBetween(asOf, meeting))}.`,
       why: 'Clients who do not see you regularly stop thinking of you as their IT partner; a competitor or a vendor fills the gap.',
       todo: 'Call today and book the meeting, face to face if you can.',
       days: meeting === null ? null : -daysBetween(asOf, meeting),
@@ -95,7 +98,7 @@ export function clientHealth(client: Client, options: HealthOptions): HealthSign
     signals.push({
       code: 'outlook-stale',
       summary: asked
-        ? `Growth outlook last asked ${asked.toString()}, ${daysBetween(asked, asOf)} days ago.`
+        ? `Growth outlook last asked ${date(asked)}, ${daysBetween(asked, asOf)} days ago.`
         : 'Growth outlook never asked.',
       why: 'Plans made on an outlook you assumed are plans for another business. Hiring, cut-backs and budgets change what they need.',
       todo: 'Put the roadmap questions on the agenda of the next meeting.',
@@ -121,8 +124,8 @@ export function clientHealth(client: Client, options: HealthOptions): HealthSign
       code: 'action-long-overdue',
       summary:
         longOverdue.length === 1
-          ? `“${oldest.title}” was due ${oldest.due!.toString()}, ${days} days ago.`
-          : `${longOverdue.length} actions overdue by more than ${LONG_OVERDUE_DAYS} days; the oldest, “${oldest.title}”, was due ${oldest.due!.toString()}, ${days} days ago.`,
+          ? `“${oldest.title}” was due ${date(oldest.due!)}, ${days} days ago.`
+          : `${longOverdue.length} actions overdue by more than ${LONG_OVERDUE_DAYS} days; the oldest, “${oldest.title}”, was due ${date(oldest.due!)}, ${days} days ago.`,
       why: 'An action left for months is a promise the client has stopped expecting, or one they have given to someone else.',
       todo: 'Do it this week, or tell the client why not and set a date you will keep; drop it if it no longer matters.',
       days,
@@ -142,7 +145,7 @@ export function clientHealth(client: Client, options: HealthOptions): HealthSign
   if (changed && compareDates(addMonths(changed, staleMonths), asOf) < 0) {
     signals.push({
       code: 'file-stale',
-      summary: `The file has not changed since ${changed.toString()}.`,
+      summary: `The file has not changed since ${date(changed)}.`,
       why: 'No notes for months usually means no contact for months.',
       todo: 'Record the last visit, or plan the next one.',
       days: daysBetween(changed, asOf),

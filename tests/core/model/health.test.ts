@@ -66,8 +66,8 @@ describe('a former client', () => {
     expect(page.checked).toBe(2);
     expect(page.clients.map((h) => h.client.id)).toEqual(['live']);
     expect(page.counts).toEqual([
-      { code: 'no-next-action', label: 'No next action', clients: 1 },
-      { code: 'shrinking', label: 'Shrinking', clients: 1 },
+      { code: 'no-next-action', label: 'without a next action', clients: 1 },
+      { code: 'shrinking', label: 'shrinking', clients: 1 },
     ]);
   });
 
