@@ -2,7 +2,7 @@
  * YAML 1.2 (core schema) with unique keys and an alias limit. Dates stay text: the core schema has
  * no timestamps. Every node keeps its source range, so any path can be located.
  */
-import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Tags } from 'yaml';
+import { Document, YAMLParseError, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type Tags, type YAMLMap } from 'yaml';
 import type { DiagnosticSink } from '../diagnostics.ts';
 import { yamlProblems } from './yaml-errors.ts';
 
@@ -39,7 +39,9 @@ const keepNumberForms = (tags: Tags): Tags =>
 const OPTIONS = {
   version: '1.2',
   schema: 'core',
-  uniqueKeys: true,
+  // Unique keys are checked by `duplicateKeys`: the yaml package compares each key with every key
+  // before it in its mapping, so 10,000 `x-` keys took seconds.
+  uniqueKeys: false,
   prettyErrors: false,
   strict: true,
   stringKeys: false,
@@ -92,6 +94,7 @@ export function parseYaml(yaml: string, offset: number, sink: DiagnosticSink): P
     sink.add({ start: offset + at, end: offset + at + 1, code: 'yaml-too-deep', message: 'YAML: values are nested too deeply to be read.', hint: TOO_DEEP_HINT });
     return undefined;
   }
+  doc.errors.push(...duplicateKeys(doc));
   const problems = yamlProblems(doc, yaml);
   for (const p of problems) sink.add({ ...p, start: offset + p.start, end: offset + p.end });
   if (problems.length > 0) return undefined;
@@ -209,6 +212,35 @@ function structureProblems(doc: Document, yaml: string): StructureProblem[] {
   return found;
 }
 
+/**
+ * The yaml package's DUPLICATE_KEY errors, found in one pass: a scalar key whose value (`1` and
+ * `1.0` alike, `1` and `"1"` not) an earlier key of the same mapping has, at the later key.
+ */
+export function duplicateKeys(doc: Document): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isMap(node) && !isSeq(node)) continue;
+    const seen = new Set<unknown>();
+    for (const item of node.items) {
+      if (!isPair(item)) {
+        stack.push(item);
+        continue;
+      }
+      const key = item.key;
+      if (isScalar(key)) {
+        if (seen.has(key.value)) {
+          const at = key.range?.[0] ?? 0;
+          errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(key.value);
+      } else stack.push(key);
+      stack.push(item.value);
+    }
+  }
+  return errors;
+}
+
 /** Where `&name` is written: at or before the start of the node it anchors. */
 const anchorAt = (yaml: string, name: string, nodeStart: number) => {
   const at = yaml.lastIndexOf(`&${name}`, nodeStart);
@@ -252,7 +284,7 @@ export function locate({ doc, yaml }: ParsedYaml, path: Path, which: 'value' | '
     const step = path[i]!;
     let next: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyString(p.key) === String(step));
+      const pair = pairOf(node, String(step));
       keyNode = pair?.key;
       next = pair?.value;
       if (pair && next === null) next = pair.key; // `key:` with no value: point at the key
@@ -281,9 +313,29 @@ export function locate({ doc, yaml }: ParsedYaml, path: Path, which: 'value' | '
 function keyOfParent(doc: Document, path: Path): unknown {
   if (path.length === 0) return undefined;
   const parent = doc.getIn(path.slice(0, -1), true);
-  if (isMap(parent)) return parent.items.find((p) => keyString(p.key) === String(path[path.length - 1]))?.key;
+  if (isMap(parent)) return pairOf(parent, String(path[path.length - 1]))?.key;
   return undefined;
 }
+
+/**
+ * The first pair of `map` with the key `key`, from an index made once per mapping: a file with
+ * thousands of unknown keys is located key by key, and a search of the mapping for each was
+ * quadratic (16,000 keys took 9 s).
+ */
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = PAIRS.get(map);
+  if (index === undefined || index.items !== map.items || index.size !== map.items.length) {
+    const byKey = new Map<string, Pair>();
+    for (const pair of map.items) {
+      const name = keyString(pair.key);
+      if (!byKey.has(name)) byKey.set(name, pair as Pair);
+    }
+    index = { items: map.items, size: map.items.length, byKey };
+    PAIRS.set(map, index);
+  }
+  return index.byKey.get(key);
+}
+const PAIRS = new WeakMap<YAMLMap, { items: unknown[]; size: number; byKey: Map<string, Pair> }>();
 
 /** A key as `toJS` turns it into a property name (`~` becomes the empty string). */
 function keyString(key: unknown): string {
