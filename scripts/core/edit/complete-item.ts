@@ -175,6 +175,8 @@ function renewAsset(file: EditableFile, item: Candidate, { on, until }: Complete
       });
     next = until;
     how = `now expires ${next.toString()}`;
+    // Legitimate when a renewal is recorded late, but more often a mistyped year: say so.
+    if (compareDates(until, on) <= 0) how += `, which is not after ${on.toString()}: it is still due (check the year)`;
   } else {
     const renewValue = node.get('renew');
     assertNotShared(y, doc, node.get('renew', true), `The \`renew\` of "${name}"`);

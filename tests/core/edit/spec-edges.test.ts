@@ -184,3 +184,33 @@ describe('done: a unique beginning of what `due` shows is enough', () => {
     expect(r.stderr).not.toContain('Main server expires');
   });
 });
+
+describe('done --until', () => {
+  const text = outdent`
+    ---
+    name: Acme
+    type: basic
+    contact:
+      name: Ann
+    growth:
+      outlook: stable
+    actions:
+      - title: Call Ann
+    assets:
+      - name: Router
+        kind: network
+        expires: 2025-01-01
+    ---
+  `;
+
+  test('a new expiry that is not after the completion day is written, and said to be still due', async () => {
+    const { cli, read } = await setup(text);
+    const r = await cli('done', 'acme', 'Router', '--until', '2026-01-01', '--on', '2026-11-30');
+    expect(r).toEqual({
+      code: 0,
+      stdout: 'acme.md: Renewed on 2026-11-30: "Router"; now expires 2026-01-01, which is not after 2026-11-30: it is still due (check the year).\n',
+      stderr: '',
+    });
+    expect(await read()).toBe(text.replace('expires: 2025-01-01', 'expires: 2026-01-01'));
+  });
+});
