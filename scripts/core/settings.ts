@@ -12,7 +12,7 @@ import { declaredFormat, FORMAT_VERSION, isNewerThanSupported, parseFormatVersio
 import { DiagnosticSink, type Diagnostic } from './diagnostics.ts';
 import { ClientbookError } from './errors.ts';
 import { firstError, readPortfolioText } from './load/read-text.ts';
-import { issueParams, text, whole } from './schema/values.ts';
+import { issueParams, text, whole, type ValueIssueParams } from './schema/values.ts';
 import { checkYaml } from './validate/check-yaml.ts';
 import { clientbookVersion } from './version.ts';
 
@@ -25,12 +25,22 @@ export const SETTINGS_FILE = 'clientbook.yaml';
 const isCurrency = (code: string) => /^[A-Z]{3}$/.test(code);
 
 const isLocale = (tag: string) => {
+  // BCP 47 allows a language of five to eight letters ("registered"), which no locale uses: that is
+  // a name such as `english`, which the site would silently format as its default locale.
+  if (!/^[A-Za-z]{2,3}(?:-|$)/.test(tag)) return false;
   try {
     return Intl.getCanonicalLocales(tag).length === 1;
   } catch {
     return false;
   }
 };
+
+/** A refinement whose issue says, for the value written, what to write instead. */
+const checked =
+  (ok: (value: string) => boolean, params: (value: string) => ValueIssueParams) =>
+  (value: string, ctx: z.core.$RefinementCtx<string>) => {
+    if (!ok(value)) ctx.addIssue({ code: 'custom', message: 'invalid', input: value, params: params(value) });
+  };
 
 export const settingsSchema = z.object({
   /** The version of the client file format the book is written in (`1.1`); a newer one than this clientbook reads is reported as such (format-version.ts). */
@@ -41,22 +51,33 @@ export const settingsSchema = z.object({
     })
     .optional(),
   /** The site's title. */
-  title: text().default('Client book'),
+  title: text('Northern Lights IT').default('Client book'),
   /** IANA time zone in which "today" is reckoned; default: this computer's. */
-  time_zone: text()
+  time_zone: text('America/Whitehorse')
     .refine(isValidTimeZone, { params: issueParams({ code: 'bad-time-zone', expected: 'a time zone', example: 'America/Whitehorse', hint: 'Use an IANA time zone name such as America/Whitehorse, Europe/Berlin or UTC.' }) })
     .optional(),
   /** ISO 4217 currency code of every `cost`. */
-  currency: text()
-    .refine(isCurrency, { params: issueParams({ code: 'bad-currency', expected: 'a currency code', example: 'CAD', hint: 'Use a three-letter ISO 4217 code such as CAD, USD or EUR.' }) })
+  currency: text('CAD')
+    .superRefine(
+      checked(isCurrency, (code) => ({
+        code: 'bad-currency', expected: 'a currency code', example: 'CAD',
+        hint: isCurrency(code.toUpperCase()) ? `Write the code in capitals: \`currency: ${code.toUpperCase()}\`.` : 'Use a three-letter ISO 4217 code such as CAD, USD or EUR.',
+      })),
+    )
     .default('USD'),
   /** Days ahead that count as upcoming. */
   due_window: whole(1, 366, '30').default(30),
   /** Days before its due date an asset's expiry or replacement shows as upcoming (when longer than the window); default: the window. */
   asset_notice: whole(1, 366, '60').optional(),
   /** Language and region for numbers, money and dates on the site. */
-  locale: text()
-    .refine(isLocale, { params: issueParams({ code: 'bad-locale', expected: 'a locale', example: 'en-CA', hint: 'Use a BCP 47 language tag such as en-CA, en-US or de-DE.' }) })
+  locale: text('en-CA')
+    .superRefine(
+      checked(isLocale, (tag) => ({
+        code: 'bad-locale', expected: 'a locale', example: 'en-CA',
+        // \`en_CA\` is how the operating system writes it (LANG=en_CA.UTF-8).
+        hint: /^[a-z]{2,3}_[A-Za-z]{2}$/.test(tag) && isLocale(tag.replace('_', '-')) ? `Write a hyphen, not an underscore: \`locale: ${tag.replace('_', '-')}\`.` : 'Use a BCP 47 language tag such as en-CA, en-US or de-DE.',
+      })),
+    )
     .default('en-US'),
   /** Months without a change to a client file before the health report mentions it. */
   stale_months: whole(1, 120, '6').default(6),

@@ -11,7 +11,7 @@ import type { Cadence } from '#core/schema/meetings';
 import type { Person } from '#core/schema/person';
 import type { HistoryEntry } from '#core/git/history';
 import { assetRows, lifeCycleCounts, type AssetRow, type LifeCycle } from './assets.ts';
-import { extensionEntries, type ExtensionEntry } from './extensions.ts';
+import { extensionEntries, nestedExtensionEntries, type ExtensionEntry } from './extensions.ts';
 import { INVOLVEMENT_GUIDANCE, TYPE_GUIDANCE, type Guidance } from './guidance.ts';
 import { renderNotes } from './markdown.ts';
 import type { PortfolioIndex } from './portfolio-index.ts';
@@ -99,7 +99,7 @@ export function clientPageData(index: PortfolioIndex, client: Client): ClientPag
     assetCounts: lifeCycleCounts(assets),
     referredBy: referrer ? { id: referrer.id, name: referrer.data.name } : undefined,
     referred: (index.referrals.get(client.id) ?? []).map((c) => ({ id: c.id, name: c.data.name })),
-    extensions: extensionEntries(client.extensions),
+    extensions: [...extensionEntries(client.extensions), ...nestedExtensionEntries(data)],
     notesHtml: renderNotes(client.body),
     history: index.history?.get(client.id),
   };

@@ -59,3 +59,54 @@ describe('DESIGN Settings: every key is optional', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('DESIGN Settings: validated like a client file, each hint writes the value right', () => {
+  const briefly = async (settings: string) => {
+    const { code, stdout } = await validate(settings);
+    const diagnostics = JSON.parse(stdout).diagnostics as { line: number; column: number; code: string; message: string; hint: string }[];
+    return { code, diagnostics: diagnostics.map((d) => `${d.line}:${d.column} ${d.code}: ${d.message} | ${d.hint}`) };
+  };
+
+  it('near misses of currency, locale and the numbers of days', async () => {
+    expect(
+      await briefly(outdent`
+        currency: eur
+        locale: en_CA
+        due_window: 30 days
+        stale_months: 6.0
+      `),
+    ).toEqual({
+      code: 1,
+      diagnostics: [
+        '1:11 bad-currency: `currency: eur` is not a currency code. | Write the code in capitals: `currency: EUR`.',
+        '2:9 bad-locale: `locale: en_CA` is not a locale. | Write a hyphen, not an underscore: `locale: en-CA`.',
+        '3:13 bad-number: `due_window: 30 days` is not a whole number from 1 to 366. | Write the number alone, without a unit: `due_window: 30`.',
+        '4:15 bad-number: `stale_months: 6.0` is not a whole number from 1 to 120. | Write it in digits without a point: `stale_months: 6`.',
+      ],
+    });
+  });
+
+  it('a locale that is a word, not a language tag, is an error (the site would silently use its default)', async () => {
+    expect((await briefly('locale: english')).diagnostics).toEqual([
+      '1:9 bad-locale: `locale: english` is not a locale. | Use a BCP 47 language tag such as en-CA, en-US or de-DE.',
+    ]);
+  });
+
+  it('an empty key shows a settings value, not a client field', async () => {
+    expect((await briefly('title:\ncurrency:')).diagnostics).toEqual([
+      '1:1 empty-value: `title` is empty: it must be text. | Write the value after the colon, e.g.\ntitle: Northern Lights IT',
+      '2:1 empty-value: `currency` is empty: it must be text. | Write the value after the colon, e.g.\ncurrency: CAD',
+    ]);
+  });
+
+  it('a misspelt key beside the key it resembles hides no error of that key', async () => {
+    expect((await briefly('title: ""\ntitel: Northern IT')).diagnostics).toEqual([
+      '1:8 bad-text: `title: ""` is empty: it must be text. | Write the value, e.g. `title: Northern Lights IT`.',
+      '2:1 unknown-key: Unknown key `titel`. | `title` is already set here, so this is not it: delete this line, or keep it as your own as `x-titel`.',
+    ]);
+  });
+
+  it('the boundaries of the numbers are accepted', async () => {
+    expect(await briefly('due_window: 366\nasset_notice: 1\nstale_months: 120\nlocale: fr\ncurrency: XXX')).toEqual({ code: 0, diagnostics: [] });
+  });
+});

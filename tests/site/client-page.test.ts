@@ -139,6 +139,46 @@ describe('client page data', () => {
     ]);
   });
 
+  test('x- fields inside the contact, a person, growth, meetings, an action, an asset and a roadmap item are shown too, saying where', () => {
+    const nested = indexOf({
+      'acme.md': client(`contact:
+  name: Ann Lee
+  x-ticket: 4411
+people:
+  - name: Bob
+    x-desk: front
+growth:
+  outlook: stable
+  x-source: AGM
+meetings:
+  cadence: monthly
+  x-room: back office
+actions:
+  - title: Call Ann
+    x-ref: Q-17
+assets:
+  - name: Main server
+    kind: server
+    x-rack: [A, 3]
+roadmap:
+  - title: New firewall
+    when: 2027
+    x-quote:
+      vendor: Acme
+x-billing: yearly`),
+    });
+    expect(clientPageData(nested, clientIn(nested, 'acme')).extensions).toEqual([
+      { key: 'x-billing', label: 'billing', lines: ['yearly'] },
+      { key: 'contact.x-ticket', label: 'contact: ticket', lines: ['4411'] },
+      { key: 'people[0].x-desk', label: 'person “Bob”: desk', lines: ['front'] },
+      { key: 'growth.x-source', label: 'growth: source', lines: ['AGM'] },
+      { key: 'meetings.x-room', label: 'meetings: room', lines: ['back office'] },
+      { key: 'actions[0].x-ref', label: 'action “Call Ann”: ref', lines: ['Q-17'] },
+      { key: 'assets[0].x-rack', label: 'asset “Main server”: rack', lines: ['A', '3'] },
+      { key: 'roadmap[0].x-quote', label: 'roadmap “New firewall”: quote', lines: ['vendor: Acme'] },
+    ]);
+  });
+
   test('notes are rendered from Markdown and sanitised', () => {
     expect(hank.notesHtml).toContain('<h3 id="user-content-2026-11-03-met">2026-11-03 Met</h3>');
     expect(hank.notesHtml).not.toContain('<script');

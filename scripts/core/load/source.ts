@@ -132,6 +132,20 @@ export function splitFrontMatter(source: Source, sink: DiagnosticSink): FrontMat
         message: 'TOML front matter (`+++`) is not supported.',
         hint: 'Write the front matter in YAML between two lines of exactly `---`.',
       });
+    } else if (fenceBelow(source) !== undefined) {
+      // \`---\` further down: something (often a blank line an editor added) sits above the front matter.
+      const line = fenceBelow(source)!;
+      const blank = Array.from({ length: line - 1 }, (_, i) => index.lineText(i + 1)).every((l) => l.trim() === '');
+      const above = line === 2 ? 'the line' : `the ${line - 1} lines`;
+      sink.add({
+        start: 0,
+        end: first.length,
+        code: 'no-front-matter',
+        message: `The front matter must begin on the very first line, but its \`---\` is on line ${line}.`,
+        hint: blank
+          ? `Delete ${above} above the \`---\` on line ${line}, so that \`---\` is the first line of the file.`
+          : `Move ${above} above the \`---\` on line ${line} into the notes, below the closing \`---\`, so that \`---\` is the first line of the file.`,
+      });
     } else {
       sink.add({
         start: 0,
@@ -164,5 +178,22 @@ export function splitFrontMatter(source: Source, sink: DiagnosticSink): FrontMat
     message: 'The front matter that starts here is never closed.',
     hint: 'Add a line of exactly `---` after the last field, before the notes.',
   });
+  return undefined;
+}
+
+/**
+ * The line of a \`---\` that opens front matter below the first line: it follows only blank lines,
+ * or it is followed by a \`key:\` line and closed by another \`---\`. Undefined when there is none.
+ */
+function fenceBelow({ index }: Source): number | undefined {
+  const last = Math.min(index.lineCount, 50);
+  for (let line = 2; line < last; line++) {
+    if (!FENCE.test(index.lineText(line))) continue;
+    const blankAbove = Array.from({ length: line - 1 }, (_, i) => index.lineText(i + 1)).every((l) => l.trim() === '');
+    if (blankAbove) return line;
+    if (!/^[A-Za-z_][\w-]*:(?:\s|$)/.test(index.lineText(line + 1))) return undefined;
+    for (let close = line + 1; close <= index.lineCount; close++) if (FENCE.test(index.lineText(close))) return line;
+    return undefined;
+  }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { date, interval, text } from './values.ts';
 /** A next action. Every active client should have at least one open. */
 export const actionSchema = extensible({
   /** What to do; unique within the client. */
-  title: text(),
+  title: text('Renew anti-virus for all seats'),
   /** When; an action without a date is open but never due. */
   due: date().optional(),
   /** The action recurs (`1 year`, `3 months`); needs `due`. */
@@ -15,8 +15,8 @@ export const actionSchema = extensible({
   /** How long before `due` it shows as upcoming, when longer than the window ("renew the domain": `60 days`). */
   notice: interval().optional(),
   /** Your own labels. */
-  tags: z.array(text()).optional(),
+  tags: z.array(text('backup')).optional(),
   /** Anything else worth knowing about it. */
-  note: text().optional(),
+  note: text('Two options side by side').optional(),
 });
 export type Action = z.output<typeof actionSchema>;

@@ -14,7 +14,7 @@ export type AssetStatus = (typeof ASSET_STATUSES)[number];
 /** Hardware, software, a licence or a subscription with a life cycle. */
 export const assetSchema = extensible({
   /** What it is; unique within the client (`done` and the agenda name it). */
-  name: text(),
+  name: text('Main server (Dell T320)'),
   /** `server`, `workstation`, `laptop`, `network`, `printer`, `phone`, `software`, `licence`, `subscription`, `domain`, `backup` or `other`. */
   kind: z.enum(ASSET_KINDS),
   /**
@@ -37,6 +37,6 @@ export const assetSchema = extensible({
   /** Number of seats, users or devices covered (1 or more). */
   seats: whole(1).optional(),
   /** Anything else worth knowing about it. */
-  note: text().optional(),
+  note: text('Under the front desk').optional(),
 });
 export type Asset = z.output<typeof assetSchema>;

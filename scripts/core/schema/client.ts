@@ -17,7 +17,7 @@ export type Involvement = (typeof INVOLVEMENTS)[number];
 
 export const clientSchema = z.object({
     /** The client's display name. */
-    name: text(),
+    name: text("Hank's Hardware"),
     /** `basic` (keep the basics running), `strategic` (use IT strategically) or `break-fix` ("can you fix it?"). */
     type: z.enum(CLIENT_TYPES),
     /** `active` (default), `prospect` or `former`; former clients are left out of reports. */
@@ -33,9 +33,9 @@ export const clientSchema = z.object({
     /** Headcount today. */
     employees: whole(0).optional(),
     /** Where they are. */
-    location: text().optional(),
+    location: text('Whitehorse, YT').optional(),
     /** How to get there and how long it takes ("6 h drive"). */
-    travel: text().optional(),
+    travel: text('15 min drive').optional(),
     /** The id of the client who referred this one. */
     referred_by: clientId().optional(),
     /** Where the business is heading; required. */

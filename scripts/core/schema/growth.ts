@@ -16,8 +16,8 @@ export const growthSchema = extensible({
   /** Expected headcount at the horizon. */
   headcount: whole(0).optional(),
   /** What the client said about revenue, in their words. */
-  revenue: text().optional(),
+  revenue: text('"$3M now, expects $3.5M within 18 months"').optional(),
   /** Anything else about their plans. */
-  note: text().optional(),
+  note: text('Opening a second store in 2027').optional(),
 });
 export type Growth = z.output<typeof growthSchema>;

@@ -5,14 +5,14 @@ import { text } from './values.ts';
 /** A person at the client. */
 export const personSchema = extensible({
   /** Full name. */
-  name: text(),
+  name: text('Hank Miller'),
   /** Job title or role, e.g. "Owner", "Office manager". */
-  role: text().optional(),
+  role: text('Owner').optional(),
   /** An e-mail address. */
-  email: text().optional(),
+  email: text('hank@hanks-hardware.example').optional(),
   /** A phone number; quote it: `phone: "+1 867 555 0100"`. */
-  phone: text().optional(),
+  phone: text('"+1 867 555 0100"').optional(),
   /** Anything worth knowing before you call. */
-  note: text().optional(),
+  note: text('Best reached before 8').optional(),
 });
 export type Person = z.output<typeof personSchema>;

@@ -8,7 +8,7 @@ export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 /** Planned work: what, when, what it costs, and why. */
 export const roadmapItemSchema = extensible({
   /** What will be done. */
-  title: text(),
+  title: text('Replace the main server'),
   /** A year, quarter, month or date; it starts on its first day. */
   when: period(),
   /** In the portfolio's currency. */
@@ -16,6 +16,6 @@ export const roadmapItemSchema = extensible({
   /** `proposed` (the default), `agreed`, `deferred`, `done` or `declined`. */
   status: z.enum(ROADMAP_STATUSES).default('proposed'),
   /** Why, in the client's terms. */
-  why: text().optional(),
+  why: text('Three new staff next year').optional(),
 });
 export type RoadmapItem = z.output<typeof roadmapItemSchema>;

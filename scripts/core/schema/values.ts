@@ -79,7 +79,24 @@ type Check<T> = (value: unknown) => { ok: true; value: T } | { ok: false; hint?:
  */
 type JsonShape = Record<string, unknown>;
 
+/**
+ * The value types whose numbers are whole (whole numbers, years, periods), by schema: YAML reads
+ * `employees: 2.0` as the number 2, so only the text written can tell it is not a whole number, and
+ * that is checked beside the schema (`validate/written-numbers.ts`).
+ */
+const wholeTypes = new WeakMap<z.ZodType, ValueIssueParams>();
+
+/** The params of a value type whose numbers are whole (a whole number, a year, a period), or undefined. */
+export const wholeTypeOf = (schema: z.ZodType): ValueIssueParams | undefined => wholeTypes.get(schema);
+
 function custom<T>(expected: string, example: string, code: DiagnosticCode, json: JsonShape, check: Check<T>) {
+  const schema = custom0(expected, example, code, json, check);
+  // A period may be a year: a number too.
+  if (json.type === 'integer' || code === 'bad-period') wholeTypes.set(schema, { code, expected, example });
+  return schema;
+}
+
+function custom0<T>(expected: string, example: string, code: DiagnosticCode, json: JsonShape, check: Check<T>) {
   return z.unknown().meta({ description: code === 'bad-text' ? expected : `${expected}, e.g. ${example}`, ...json }).transform((value, ctx): T => {
     if (value === undefined) {
       ctx.addIssue({ code: 'custom', message: 'missing', params: { code: 'missing-key', expected, example } });
@@ -137,13 +154,15 @@ export const year = () =>
 
 /** `2027`, `2027-Q2`, `2027-05` or a date. */
 export const period = () =>
-  custom<Period>('a year, quarter, month or date', '2027-Q2', 'bad-period', { anyOf: [{ type: 'integer', minimum: YEAR_MIN, maximum: YEAR_MAX }, { type: 'string', pattern: '^\\d{4}(-[Qq][1-4]|-\\d{2}(-\\d{2})?)?$' }] }, (value) => {
+  custom<Period>('a year, quarter, month or date', '2027-Q2', 'bad-period', { anyOf: [{ type: 'integer', minimum: YEAR_MIN, maximum: YEAR_MAX }, { type: 'string', pattern: '^\\d{4}(-Q[1-4]|-\\d{2}(-\\d{2})?)?$' }] }, (value) => {
     const parsed = typeof value === 'string' || typeof value === 'number' ? parsePeriod(value) : undefined;
     if (parsed) return inYearRange(parsed.start.year) ? { ok: true, value: parsed } : { ok: false, hint: yearOutOfRange(parsed.text.slice(0, 4)) };
     const text = scalarText(value) ?? '';
     if (/^\d{4}$/.test(text)) return { ok: false, hint: YEARS };
     const form = typeof value === 'string' ? numberFormHint(value, 'periods') : undefined;
     if (form) return { ok: false, hint: form };
+    const lower = /^(\d{4})-q([1-4])$/.exec(text);
+    if (lower) return { ok: false, hint: `Write the Q of a quarter as a capital letter: ${lower[1]}-Q${lower[2]}.` };
     const q = /^(?:Q([1-4])[ -/]?(\d{4})|(\d{4})[ /]?q([1-4]))$/i.exec(text);
     if (q) return { ok: false, hint: `Write quarters as year, hyphen, Q and the number: ${q[2] ?? q[3]}-Q${q[1] ?? q[4]}.` };
     if (/^\d{4}-Q[^1-4]/i.test(text)) return { ok: false, hint: 'A year has four quarters, Q1 to Q4.' };
@@ -165,6 +184,16 @@ export const interval = () =>
     };
     if (Object.hasOwn(named, text)) return { ok: false, hint: `Write a number and a unit: \`{key}: ${named[text]}\`.` };
     if (/^\d+$/.test(text) && Number(text) > 0) return { ok: false, hint: `Add the unit: \`{key}: ${text} months\` (day, week, month or year).` };
+    // Nearly right: a zero, a capital, more than one space, or no space at all.
+    const loose = /^(\d+)\s*(day|week|month|year)(s?)$/.exec(text);
+    if (loose) {
+      const count = Number(loose[1]);
+      if (count === 0) return { ok: false, hint: `An interval is at least 1 ${loose[2]}: write a whole number from 1, e.g. \`{key}: 1 ${loose[2]}\`.` };
+      const fixed = `${count} ${loose[2]}${count === 1 ? '' : 's'}`;
+      const max = INTERVAL_MAX[loose[2] as Interval['unit']];
+      if (count > max) return { ok: false, hint: `Intervals are at most 100 years (${max} ${loose[2]}s): \`${written}\` is longer.` };
+      return { ok: false, hint: `Write it as \`{key}: ${fixed}\`: a whole number, one space and the unit in lowercase.` };
+    }
     return { ok: false, hint: 'Write a whole number and a unit (day, week, month or year), singular or plural.' };
   });
 
@@ -243,15 +272,17 @@ export const whole = (min: number, max?: number, example = String(Math.max(min, 
     if (typeof value === 'number' && Number.isInteger(value) && value >= min && (max === undefined || value <= max)) return { ok: true, value };
     if (typeof value === 'string' && /^\d+$/.test(value.trim()))
       return { ok: false, hint: `Write the number without quotes: ${value.trim()}.` };
+    const unit = typeof value === 'string' ? /^(\d+)\s*[A-Za-z]+$/.exec(value.trim()) : null;
+    if (unit) return { ok: false, hint: `Write the number alone, without a unit: \`{key}: ${unit[1]}\`.` };
     const form = typeof value === 'string' ? numberFormHint(value, 'numbers') : undefined;
     return form ? { ok: false, hint: form } : { ok: false };
   });
 
 /** Text that is not empty. Numbers are refused so that `phone: 0800123` cannot lose its leading zero. */
-export const text = () =>
-  custom<string>('text', 'Hank Miller', 'bad-text', { type: 'string', pattern: '\\S' }, (value) => {
+export const text = (example = 'Hank Miller') =>
+  custom<string>('text', example, 'bad-text', { type: 'string', pattern: '\\S' }, (value) => {
     if (typeof value === 'string' && value.trim() !== '') return { ok: true, value };
-    if (typeof value === 'string') return { ok: false, hint: 'Give it a value or delete the line.' };
+    if (typeof value === 'string') return { ok: false, hint: 'Write the value, e.g. `{key}: {example}`.' };
     if (value === null) return { ok: false, hint: 'The value is empty. Give it a value or delete the line.' };
     if (typeof value === 'number' || typeof value === 'boolean')
       return { ok: false, hint: 'Put the value in quotes so it is read as text exactly as written: "{source}".' };

@@ -4,6 +4,10 @@ import type { DiagnosticSink } from '../diagnostics.ts';
 import { locate, parseYaml, type ParsedYaml } from '../load/yaml.ts';
 import { reportIssue, type Range } from './issues.ts';
 import { isPlainObject, separateKeys } from './keys.ts';
+import { checkWrittenNumbers } from './written-numbers.ts';
+
+/** A plain number with a point after a key or a dash (`seats: 2.0`). */
+const POINT_NUMBER = /[:\-[,{][ \t]*[-+]?(?:\d+\.\d*|\.\d+)[ \t]*(?:#.*)?$/m;
 
 export interface Checked<T> {
   parsed?: ParsedYaml;
@@ -70,25 +74,40 @@ export function checkYaml<S extends z.ZodType>(
     const at = locate(parsed, u.path, 'key');
     // A key YAML read as something other than text (`~:`, `[a]:`) is shown as written.
     const written = at.source ?? u.key;
+    const own = `Keys of your own must start with \`x-\` (e.g. \`${ownKey(u.key)}\`).`;
     sink.add({
       start: offset + at.start,
       end: offset + at.end,
       code: 'unknown-key',
-      message: `Unknown key \`${written}\`${u.suggestion ? `. Did you mean \`${u.suggestion}\`?` : '.'}`,
-      hint: u.suggestion
-        ? `Rename it to \`${u.suggestion}\`. Keys of your own must start with \`x-\` (e.g. \`x-${u.key}\`).`
-        : `Known keys here: ${u.known.join(', ')}. Keys of your own must start with \`x-\` (e.g. \`x-${u.key}\`).`,
+      message: `Unknown key \`${written}\`${u.suggestion && !u.taken ? `. Did you mean \`${u.suggestion}\`?` : '.'}`,
+      hint: u.taken
+        ? // Renaming it would give the mapping the same key twice, which YAML refuses.
+          `\`${u.suggestion}\` is already set here, so this is not it: delete this line, or keep it as your own as \`${ownKey(u.key)}\`.`
+        : /^X-/.test(u.key)
+          ? `Keys of your own start with a lowercase \`x-\`: write \`${ownKey(u.key)}\`.`
+          : u.suggestion
+          ? `Rename it to \`${u.suggestion}\`. ${own}`
+          : `Known keys here: ${u.known.join(', ')}. ${own}`,
     });
   }
   const parser = parserFor(schema);
   const result = parser.schema.safeParse(clean, { reportInput: true, jitless: parser.jitless });
   if (!result.success) {
     // A misspelt key is reported once, as the typo, not again as the key it should have been.
-    const renamed = new Set(unknown.filter((u) => u.suggestion).map((u) => [...u.path.slice(0, -1), u.suggestion].join('\0')));
+    // Only where the key it should have been is missing: an error in a key that is there is its own.
+    const renamed = new Set(unknown.filter((u) => u.suggestion && !u.taken).map((u) => [...u.path.slice(0, -1), u.suggestion].join('\0')));
     for (const issue of result.error.issues) {
       if (renamed.has(issue.path.join('\0'))) continue;
       reportIssue(issue, parsed, offset, sink, root);
     }
   }
+  // Only a file with a number written with a point has a whole number to check so (few do).
+  if (POINT_NUMBER.test(yaml)) {
+    const reported = new Set(result.success ? [] : result.error.issues.map((issue) => issue.path.join('\0')));
+    checkWrittenNumbers(parsed, schema, offset, sink, reported);
+  }
   return { parsed, clean: clean as Record<string, unknown>, ...(result.success ? { data: result.data } : {}) };
 }
+
+/** The user's own key for an unknown one: \`x-\` in front, a capital \`X-\` made lowercase (\`X-Colour\` -> \`x-Colour\`). */
+const ownKey = (key: string) => (/^x-/i.test(key) ? `x-${key.slice(2)}` : `x-${key}`);

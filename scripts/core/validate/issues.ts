@@ -13,7 +13,6 @@ export interface Range {
 
 /** Examples for keys whose absence (or emptiness) is reported: what to add. */
 const ADD_EXAMPLES: Record<string, string> = {
-  name: "name: Hank's Hardware",
   type: 'type: strategic   # basic, strategic or break-fix',
   contact: 'contact:\n  name: Hank Miller\n  role: Owner',
   growth: 'growth:\n  outlook: unknown   # growing, stable, shrinking or unknown\n  asked: 2026-11-03',
@@ -25,7 +24,6 @@ const ADD_EXAMPLES: Record<string, string> = {
   roadmap: 'roadmap:\n  - title: Replace the main server\n    when: 2027-Q2',
   tags: 'tags: [backup, server]',
   cadence: 'cadence: monthly   # weekly, monthly, quarterly, yearly or none',
-  title: 'title: Renew anti-virus for all seats',
   kind: 'kind: server',
   when: 'when: 2027-Q2',
 };
@@ -149,8 +147,9 @@ export function reportIssue(
       add(
         params?.code ?? 'invalid-value',
         shift(value),
-        `${written} is not ${expected}.`,
-        params?.hint?.replaceAll('{source}', shown).replaceAll('{key}', key) ?? (params?.example ? `Write ${expected}, e.g. \`${key}: ${params.example}\`.` : undefined),
+        // Text of blanks alone (`name: ""`) is text, but empty.
+        params?.code === 'bad-text' && typeof input === 'string' ? `${written} is empty: it must be ${expected}.` : `${written} is not ${expected}.`,
+        params?.hint?.replaceAll('{source}', shown).replaceAll('{key}', key).replaceAll('{example}', params.example ?? '') ?? (params?.example ? `Write ${expected}, e.g. \`${key}: ${params.example}\`.` : undefined),
       );
       return;
     }

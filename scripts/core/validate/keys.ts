@@ -12,6 +12,8 @@ export interface UnknownKey {
   key: string;
   known: string[];
   suggestion?: string;
+  /** The suggested key is already set in the same mapping: renaming would make it a duplicate. */
+  taken?: boolean;
 }
 
 interface Def {
@@ -69,7 +71,8 @@ export function separateKeys(value: unknown, schema: z.ZodType): { clean: unknow
           // (`x-` keys are kept for schemas that keep them, see `extensible`; plain objects strip them.)
           const known = Object.keys(def.shape);
           const suggestion = didYouMean(key, known);
-          unknown.push({ path: [...path, key], key, known, ...(suggestion ? { suggestion } : {}) });
+          const taken = suggestion !== undefined && Object.hasOwn(node, suggestion);
+          unknown.push({ path: [...path, key], key, known, ...(suggestion ? { suggestion } : {}), ...(taken ? { taken } : {}) });
           drop = true;
         }
         if (!out && (drop || kept !== child)) {

@@ -176,12 +176,14 @@ function checkPastDates(value: Record<string, unknown>, ctx: RuleContext, at: At
       hint: 'Write the day the client was actually asked; a typo in the year is the usual cause, and it would hide the next outlook check for a year.',
     });
   }
-  if (asked && typeof growth?.horizon === 'number' && Number.isInteger(growth.horizon) && growth.horizon < asked.year) {
+  const horizon = growth?.horizon;
+  // A horizon out of the format's years is an error already: no warning on top of it.
+  if (asked && typeof horizon === 'number' && Number.isInteger(horizon) && horizon >= YEAR_MIN && horizon < asked.year) {
     ctx.sink.add({
       ...at(['growth', 'horizon']),
       severity: 'warning',
       code: 'horizon-before-asked',
-      message: `\`horizon: ${growth.horizon}\` is before ${asked.year}, the year the outlook was asked (\`asked: ${growth.asked}\`).`,
+      message: `\`horizon: ${horizon}\` is before ${asked.year}, the year the outlook was asked (\`asked: ${growth!.asked}\`).`,
       hint: `The horizon is how far the outlook reaches: a year from ${asked.year} on, e.g. \`horizon: ${asked.year + 3}\` (the default when it is left out).`,
     });
   }

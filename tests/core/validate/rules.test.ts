@@ -158,7 +158,7 @@ describe('unknown keys', () => {
   });
 
   it('finds them at every level', () => {
-    expect(problems(client('growth:\n  outlok: stable\n  outlook: stable'))).toEqual(['3:3 error unknown-key: Unknown key `outlok`. Did you mean `outlook`?']);
+    expect(problems(client('growth:\n  outlok: stable'))).toEqual(['3:3 error unknown-key: Unknown key `outlok`. Did you mean `outlook`?']);
     expect(problems(client('actions:\n  - title: Call Ann\n    dew: 2026-12-15'))).toEqual(['4:5 error unknown-key: Unknown key `dew`. Did you mean `due`?']);
     expect(problems(client('contact:\n  name: Ann Lee\n  mobile: "555"'))).toEqual(['4:3 error unknown-key: Unknown key `mobile`.']);
   });

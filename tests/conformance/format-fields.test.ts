@@ -1,0 +1,84 @@
+/**
+ * FORMAT.md "Fields": unknown keys are errors with the nearest known key suggested; `x-` keys are the
+ * user's. Each test is a clause found broken, asserting what `validate --format json` reports.
+ */
+import { outdent } from 'outdent';
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.ts';
+import { client, tempPortfolios } from '../helpers/portfolio.ts';
+
+const portfolio = tempPortfolios();
+
+interface Diagnostic {
+  line: number;
+  column: number;
+  severity: string;
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+/** `line:column severity code: message | hint` of each diagnostic of `clients/acme.md`. */
+async function validate(text: string) {
+  const dir = await portfolio({ 'clients/acme.md': text });
+  const { code, stdout } = await run(['validate', '--as-of', '2026-12-01', '--format', 'json'], dir);
+  const diagnostics = (JSON.parse(stdout).diagnostics as Diagnostic[]).map(
+    (d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} | ${d.hint ?? ''}`,
+  );
+  return { code, diagnostics };
+}
+
+describe('FORMAT Fields: unknown keys', () => {
+  it('a typo beside the key it resembles hides no error of that key, and is not to be renamed onto it', async () => {
+    const result = await validate(
+      client(outdent`
+        actions:
+          - title: Call Ann
+            due: 2026-02-30
+            deu: 2026-01-01
+      `),
+    );
+    expect(result).toEqual({
+      code: 1,
+      diagnostics: [
+        '4:10 error bad-date: `due: 2026-02-30` is not a date. | February 2026 has 28 days.',
+        '5:5 error unknown-key: Unknown key `deu`. | `due` is already set here, so this is not it: delete this line, or keep it as your own as `x-deu`.',
+      ],
+    });
+  });
+
+  it('a typo of a key that is not there is still reported once, as the typo', async () => {
+    const result = await validate(client('actions:\n  - title: Call Ann\n    deu: 2026-02-30'));
+    expect(result.diagnostics).toEqual([
+      '4:5 error unknown-key: Unknown key `deu`. Did you mean `due`? | Rename it to `due`. Keys of your own must start with `x-` (e.g. `x-deu`).',
+    ]);
+  });
+
+  it('`X-` is not `x-`: the hint writes the key the user meant', async () => {
+    const result = await validate(client('X-Colour: blue'));
+    expect(result.diagnostics).toEqual(['2:1 error unknown-key: Unknown key `X-Colour`. | Keys of your own start with a lowercase `x-`: write `x-Colour`.']);
+  });
+});
+
+describe('FORMAT Fields: a key with no value says what to write there, for that field', () => {
+  it.each([
+    ['contact:\n  name:', '3:3', '`name` is empty: it must be text.', 'name: Hank Miller'],
+    ['contact:\n  name: Ann Lee\n  role:', '4:3', '`role` is empty: it must be text.', 'role: Owner'],
+    ['roadmap:\n  - title:\n    when: 2027', '3:5', '`title` is empty: it must be text.', 'title: Replace the main server'],
+    ['assets:\n  - name:\n    kind: server', '3:5', '`name` is empty: it must be text.', 'name: Main server (Dell T320)'],
+    ['name:', '2:1', '`name` is empty: it must be text.', "name: Hank's Hardware"],
+  ])('%j', async (fields, at, message, example) => {
+    const { diagnostics } = await validate(client(fields));
+    expect(diagnostics).toEqual([`${at} error empty-value: ${message} | Write the value after the colon, e.g.\n${example}`]);
+  });
+
+  it('blank text of a required key (`name: ""`) is empty, and the hint does not say to delete it', async () => {
+    const { diagnostics } = await validate(client('name: ""'));
+    expect(diagnostics).toEqual(['2:7 error bad-text: `name: ""` is empty: it must be text. | Write the value, e.g. `name: Hank\'s Hardware`.']);
+  });
+
+  it('a missing action title shows an action title', async () => {
+    const { diagnostics } = await validate(client('actions:\n  - due: 2026-12-15'));
+    expect(diagnostics).toEqual(['3:5 error missing-key: `title` is missing from item 1 of `actions`. | Add it, e.g.\ntitle: Renew anti-virus for all seats']);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * FORMAT.md "Value types": dates, months, years and periods from 1900 to 2200; intervals of a whole
+ * number from 1 and a unit, at most 100 years; whole numbers and money in decimal digits. Each test
+ * is a clause found broken, asserting what `validate --format json` reports.
+ */
+import { outdent } from 'outdent';
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.ts';
+import { client, tempPortfolios } from '../helpers/portfolio.ts';
+
+const portfolio = tempPortfolios();
+
+interface Diagnostic {
+  line: number;
+  column: number;
+  severity: string;
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+async function validate(text: string) {
+  const dir = await portfolio({ 'clients/acme.md': text });
+  const { code, stdout } = await run(['validate', '--as-of', '2026-12-01', '--format', 'json'], dir);
+  const diagnostics = (JSON.parse(stdout).diagnostics as Diagnostic[]).map(
+    (d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} | ${d.hint ?? ''}`,
+  );
+  return { code, diagnostics };
+}
+
+describe('FORMAT Value types: whole numbers and years are decimal digits', () => {
+  it('a whole number, a year or a period written with a point is an error at the value, even when its value is whole', async () => {
+    const result = await validate(
+      client(outdent`
+        employees: 2.0
+        growth:
+          outlook: stable
+          headcount: 9.
+          horizon: 2028.0
+        assets:
+          - name: Main server
+            kind: server
+            seats: 3.00 # three
+            cost: 6500.0
+        roadmap:
+          - title: Replace the main server
+            when: 2027.0
+            cost: 6500.5
+      `),
+    );
+    expect(result).toEqual({
+      code: 1,
+      diagnostics: [
+        '2:12 error bad-number: `employees: 2.0` is not a whole number (0 or more). | Write it in digits without a point: `employees: 2`.',
+        '5:14 error bad-number: `headcount: 9.` is not a whole number (0 or more). | Write it in digits without a point: `headcount: 9`.',
+        '6:12 error bad-year: `horizon: 2028.0` is not a year from 1900 to 2200. | Write it in digits without a point: `horizon: 2028`.',
+        '10:12 error bad-number: `seats: 3.00` is not a whole number (1 or more). | Write it in digits without a point: `seats: 3`.',
+        '14:11 error bad-period: `when: 2027.0` is not a year, quarter, month or date. | Write it in digits without a point: `when: 2027`.',
+      ],
+    });
+  });
+
+  it('a whole number out of range written with a point is one error, not two', async () => {
+    const { diagnostics } = await validate(client('assets:\n  - name: Main server\n    kind: server\n    seats: 0.0'));
+    expect(diagnostics).toEqual(['5:12 error bad-number: `seats: 0.0` is not a whole number (1 or more). | Write a whole number (1 or more), e.g. `seats: 6`.']);
+  });
+});
+
+describe('FORMAT Value types: periods', () => {
+  it('a quarter is written with a capital Q; `2027-q2` says so', async () => {
+    const { diagnostics } = await validate(client('roadmap:\n  - title: Replace the main server\n    when: 2027-q2'));
+    expect(diagnostics).toEqual(['4:11 error bad-period: `when: 2027-q2` is not a year, quarter, month or date. | Write the Q of a quarter as a capital letter: 2027-Q2.']);
+  });
+
+  it.each(['2027-Q0', '2027-Q5'])('%s: a year has four quarters', async (when) => {
+    const { diagnostics } = await validate(client(`roadmap:\n  - title: Replace the main server\n    when: ${when}`));
+    expect(diagnostics).toEqual([`4:11 error bad-period: \`when: ${when}\` is not a year, quarter, month or date. | A year has four quarters, Q1 to Q4.`]);
+  });
+});
+
+describe('FORMAT Value types: intervals, a whole number from 1 and a unit', () => {
+  const withEvery = (every: string) => client(`actions:\n  - title: Renew the domain\n    due: 2026-12-15\n    every: ${every}`);
+
+  it.each([
+    ['0 days', 'An interval is at least 1 day: write a whole number from 1, e.g. `every: 1 day`.'],
+    ['1 Days', 'Write it as `every: 1 day`: a whole number, one space and the unit in lowercase.'],
+    ['2  weeks', 'Write it as `every: 2 weeks`: a whole number, one space and the unit in lowercase.'],
+    ['3months', 'Write it as `every: 3 months`: a whole number, one space and the unit in lowercase.'],
+    ['1 YEAR', 'Write it as `every: 1 year`: a whole number, one space and the unit in lowercase.'],
+    ['200 Years', 'Intervals are at most 100 years (100 years): `200 Years` is longer.'],
+    ['101 years', 'Intervals are at most 100 years (100 years): `101 years` is longer.'],
+    ['1201 months', 'Intervals are at most 100 years (1200 months): `1201 months` is longer.'],
+    ['5300 weeks', 'Intervals are at most 100 years (5217 weeks): `5300 weeks` is longer.'],
+    ['36526 days', 'Intervals are at most 100 years (36525 days): `36526 days` is longer.'],
+  ])('`every: %s` is an error at the value whose hint writes it right', async (every, hint) => {
+    const { diagnostics } = await validate(withEvery(every));
+    expect(diagnostics).toEqual([`5:12 error bad-interval: \`every: ${every}\` is not an interval. | ${hint}`]);
+  });
+
+  it.each(['1 day', '1 days', '2 week', '100 years', '1200 months', '5217 weeks', '36525 days'])('`every: %s` is an interval', async (every) => {
+    expect(await validate(withEvery(every))).toEqual({ code: 0, diagnostics: [] });
+  });
+});
+
+describe('FORMAT Value types: years from 1900 to 2200', () => {
+  it('a horizon out of range is an error, and not also a horizon-before-asked warning', async () => {
+    const { diagnostics } = await validate(client('growth:\n  outlook: stable\n  asked: 1900-01-01\n  horizon: 1899'));
+    expect(diagnostics).toEqual(['5:12 error bad-year: `horizon: 1899` is not a year from 1900 to 2200. | Years run from 1900 to 2200.']);
+  });
+});
