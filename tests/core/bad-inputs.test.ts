@@ -194,7 +194,7 @@ describe('front matter', () => {
     ['an empty file', '', '1:1 error empty-file: This file is empty.'],
     ['a file of blank lines', '\n  \n\n', '1:1 error empty-file: This file is empty.'],
     ['no front matter', '# Acme\n\nNotes.\n', '1:1 error no-front-matter: This file has no front matter: the first line must be `---`.'],
-    ['front matter below a blank line', '\n---\nname: Acme\n---\n', '1:1 error no-front-matter: This file has no front matter: the first line must be `---`.'],
+    ['front matter below a blank line', '\n---\nname: Acme\n---\n', '1:1 error no-front-matter: The front matter must begin on the very first line, but its `---` is on line 2.'],
     ['unterminated front matter', '---\nname: Acme\ntype: basic\n\n## Notes\n', '1:1 error unterminated-front-matter: The front matter that starts here is never closed.'],
     ['empty front matter', '---\n---\n# Acme\n', '1:1 error empty-front-matter: The front matter is empty.'],
     ['front matter of comments only', '---\n# nothing yet\n---\n', '1:1 error empty-front-matter: The front matter is empty.'],

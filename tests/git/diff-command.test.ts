@@ -124,7 +124,7 @@ describe('clientbook diff', () => {
   test('a revision in which a file does not validate is reported, and the other clients are still compared', async () => {
     const repo = portfolio();
     repo.write({
-      'clients/lakeside-dental.md': client('name: Lakeside Dental\ntype: dentist\nactons: []'),
+      'clients/lakeside-dental.md': client('name: Lakeside Dental\ntype: dentist\nactons: []', { omit: ['actions'] }),
       'clients/two-mile-auto.md': client('name: Two Mile Auto\ngrowth:\n  outlook: shrinking'),
     });
     repo.commit('A bad edit', '2026-11-02T09:00:00-07:00');

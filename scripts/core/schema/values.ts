@@ -61,6 +61,8 @@ export function dateHint(input: unknown): string | undefined {
     if (day < 1 || day > last) return `${MONTH_NAMES[month - 1]} ${year} has ${last} days.`;
     return `Write the month and day with two digits: ${year}-${pad(month)}-${pad(day)}.`;
   }
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (m && parseDate(`${m[1]}-${m[2]}-${m[3]}`)) return `Write the date with hyphens: ${m[1]}-${m[2]}-${m[3]}.`;
   m = /^(\d{4}-\d{2}-\d{2})[T ]/.exec(text);
   if (m && parseDate(m[1]!)) return `Dates have no time of day: write ${m[1]}.`;
   m = /^(\d{4})-(\d{1,2})$/.exec(text);

@@ -35,7 +35,8 @@ describe('date', () => {
     ['25.12.2026', 'Dates are written year first: 2026-12-25.'],
     ['2026-12-01T10:00:00Z', 'Dates have no time of day: write 2026-12-01.'],
     ['2026-12', 'A month alone is not enough here: write the day too, e.g. 2026-12-01.'],
-    ['20261201', 'Write a date, e.g. `asked: 2026-12-15`.'],
+    ['20261201', 'Write the date with hyphens: 2026-12-01.'],
+    ['20260231', 'Write a date, e.g. `asked: 2026-12-15`.'],
     ['next week', 'Write a date, e.g. `asked: 2026-12-15`.'],
   ])('refuses %s: %s', (value, hint) => {
     const d = only(growthWith(`asked: ${value}`));
@@ -153,7 +154,7 @@ describe('interval (every)', () => {
     ['monthly', 'Write a number and a unit: `every: 1 month`.'],
     ['quarterly', 'Write a number and a unit: `every: 3 months`.'],
     ['3', 'Add the unit: `every: 3 months` (day, week, month or year).'],
-    ['0 days', 'Write a whole number and a unit (day, week, month or year), singular or plural.'],
+    ['0 days', 'An interval is at least 1 day: write a whole number from 1, e.g. `every: 1 day`.'],
     ['1 fortnight', 'Write a whole number and a unit (day, week, month or year), singular or plural.'],
     ['1.5 months', 'Write a whole number and a unit (day, week, month or year), singular or plural.'],
   ])('refuses every: %s', (value, hint) => {
@@ -251,7 +252,7 @@ describe('text', () => {
   it.each([
     ['name: true', '2:7', '`name: true` is not text.', 'Put the value in quotes so it is read as text exactly as written: "true".'],
     ['name: 1984', '2:7', '`name: 1984` is not text.', 'Put the value in quotes so it is read as text exactly as written: "1984".'],
-    ['name: ""', '2:7', '`name: ""` is not text.', 'Give it a value or delete the line.'],
+    ['name: ""', '2:7', '`name: ""` is empty: it must be text.', "Write the value, e.g. `name: Hank's Hardware`."],
   ])('refuses %s', (line, at, message, hint) => {
     const d = only(client(line));
     expect(`${d.line}:${d.column}`).toBe(at);
