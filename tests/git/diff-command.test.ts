@@ -139,8 +139,8 @@ describe('clientbook diff', () => {
       "**Client commitments** from \`HEAD~1\` (FROM) to \`HEAD\` (TO): 1 client changed, 1 file does not validate.
 
       ⚠ clients/lakeside-dental.md does not validate at \`HEAD\` (TO): 2 errors
-        - line 3: \`type: dentist\` is not a valid type.
-        - line 4: Unknown key \`actons\`. Did you mean \`actions\`?
+        - line 3: \\\`type: dentist\\\` is not a valid type.
+        - line 4: Unknown key \\\`actons\\\`. Did you mean \\\`actions\\\`?
 
       #### Two Mile Auto
 
@@ -160,16 +160,16 @@ describe('clientbook diff', () => {
       '⚠ clients/lakeside-dental.md does not validate in the working tree: 1 error',
       '⚠ clients/north/lakeside-dental.md does not validate in the working tree: 1 error',
     ]);
-    expect(result.stdout).toContain('  - line 1: The client id `lakeside-dental` is used by more than one file');
+    expect(result.stdout).toContain('  - line 1: The client id \\`lakeside-dental\\` is used by more than one file');
     expect(result.stdout).not.toContain('####');
     expect(result.stdout.replace(repo.git('rev-parse', '--short=7', 'HEAD'), 'HEAD7')).toMatchInlineSnapshot(`
       "**Client commitments** from \`HEAD\` (HEAD7) to the working tree: 2 files do not validate.
 
       ⚠ clients/lakeside-dental.md does not validate in the working tree: 1 error
-        - line 1: The client id \`lakeside-dental\` is used by more than one file (also clients/north/lakeside-dental.md).
+        - line 1: The client id \\\`lakeside-dental\\\` is used by more than one file (also clients/north/lakeside-dental.md).
 
       ⚠ clients/north/lakeside-dental.md does not validate in the working tree: 1 error
-        - line 1: The client id \`lakeside-dental\` is used by more than one file (also clients/lakeside-dental.md).
+        - line 1: The client id \\\`lakeside-dental\\\` is used by more than one file (also clients/lakeside-dental.md).
       "
     `);
   });
