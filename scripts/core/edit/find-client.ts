@@ -4,7 +4,7 @@ import type { PlainDate } from '../dates.ts';
 import { checkClientFile, idOf } from '../validate/client-file.ts';
 import { didYouMean } from '../validate/suggest.ts';
 import { EditError } from './errors.ts';
-import { listing, pick } from './pick.ts';
+import { fold, listing, pick } from './pick.ts';
 import { readNoFollow } from './read-no-follow.ts';
 
 export interface ClientRef {
@@ -48,9 +48,20 @@ export async function findClient(dir: string, relPaths: readonly string[], query
       hint: `Write more of the id or name, or the id itself:\n${listing(picked.candidates.map(show))}`,
     });
   const suggestion = didYouMean(query, refs.map((c) => c.id));
+  // "dental" for Lakeside Dental: a word further in is no beginning, but it is what the user remembers.
+  const inside = refs.filter((c) => [c.id, c.name].some((t) => t !== undefined && hasWords(t, query)));
   throw new EditError(`No client matches "${query}"${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`, {
     hint: refs.length === 0
       ? 'The portfolio has no client files yet: add one with `npx clientbook new "Client name"`.'
-      : 'Name the client by its id (the file name without .md, e.g. hanks-hardware), or by a unique beginning of its id or name.',
+      : inside.length > 0
+        ? `Name the client by its id, or by a unique beginning of its id or name. Clients with "${query}" further in:\n${listing(inside.map(show))}`
+        : 'Name the client by its id (the file name without .md, e.g. hanks-hardware), or by a unique beginning of its id or name.',
   });
+}
+
+/** Whether `query`'s words appear in `text` from the start of a word (case, accents and punctuation aside). */
+function hasWords(text: string, query: string): boolean {
+  const words = (t: string) => fold(t).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const needle = words(query);
+  return needle !== '' && ` ${words(text)}`.includes(` ${needle}`);
 }

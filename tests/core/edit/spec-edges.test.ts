@@ -214,3 +214,19 @@ describe('done --until', () => {
     expect(await read()).toBe(text.replace('expires: 2025-01-01', 'expires: 2026-01-01'));
   });
 });
+
+describe('a client named by a word further in', () => {
+  const file = (name: string) => `---\nname: ${name}\ntype: basic\ncontact:\n  name: Ann\ngrowth:\n  outlook: stable\nactions:\n  - title: Call Ann\n---\n`;
+
+  test('is not guessed, but the clients with that word are listed', async () => {
+    const dir = await portfolio({ 'hanks-hardware.md': file("Hank's Hardware"), 'hanks-bakery.md': file('Hanks Bakery'), 'lakeside-dental.md': file('Lakeside Dental') });
+    const r = await run(['done', 'hardware', 'meeting', '--dir', dir], dir);
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: No client matches "hardware".\n  hint: Name the client by its id, or by a unique beginning of its id or name. Clients with "hardware" further in:\n    hanks-hardware  (Hank\'s Hardware)\n',
+    });
+    const none = await run(['done', 'zzz', 'meeting', '--dir', dir], dir);
+    expect(none.stderr).toBe('error: No client matches "zzz".\n  hint: Name the client by its id (the file name without .md, e.g. hanks-hardware), or by a unique beginning of its id or name.\n');
+  });
+});
