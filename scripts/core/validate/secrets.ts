@@ -45,25 +45,49 @@ export function checkSecrets(index: LineIndex, sink: DiagnosticSink): void {
     CANDIDATE.lastIndex = index.lineStart(line + 1);
     if (line === last) continue;
     last = line;
-    checkLine(index, line, sink);
+    if (!checkLine(index, line, sink) && checkValueBelow(index, line, sink)) {
+      // The value below is reported: its line is not looked at again.
+      last = line + 1;
+      CANDIDATE.lastIndex = index.lineStart(line + 2);
+    }
     if (CANDIDATE.lastIndex >= index.text.length) break;
   }
 }
 
-function checkLine(index: LineIndex, line: number, sink: DiagnosticSink): void {
+const HINT = 'Client files are shared through git and its history: keep secrets in a password manager and write only where to find them (e.g. "Wi-Fi password: in the vault, entry Hank\'s Hardware").';
+
+/** Reports the first secret of a line; true when there is one. */
+function checkLine(index: LineIndex, line: number, sink: DiagnosticSink): boolean {
   const text = index.lineText(line);
   for (const { name, pattern } of PATTERNS) {
     const m = pattern.exec(text);
     if (!m || (LABELLED.has(name) && POINTER.test(text))) continue;
     const start = index.lineStart(line) + m.index;
-    sink.add({
-      start,
-      end: start + m[0].length,
-      severity: 'warning',
-      code: 'secret',
-      message: `This looks like ${name}.`,
-      hint: 'Client files are shared through git and its history: keep secrets in a password manager and write only where to find them (e.g. "Wi-Fi password: in the vault, entry Hank\'s Hardware").',
-    });
-    return;
+    sink.add({ start, end: start + m[0].length, severity: 'warning', code: 'secret', message: `This looks like ${name}.`, hint: HINT });
+    return true;
   }
+  return false;
+}
+
+/**
+ * A key named for a secret with its value on the next line, more indented: `password:` then
+ * `  hunter22`, or a block scalar (`password: |`). Keep the labels in step with CANDIDATE.
+ */
+const LABEL_ALONE =
+  /\b(?:(pass(?:word|wd|code|phrase)?|pwd|pin code)|api[_ -]?key|api[_ -]?secret|secret(?:[_ -]?key)?|client[_ -]?secret|(?:(?:access|auth|api)[_ -]?)?token|credentials?)["']?\s*:\s*(?:[|>][-+0-9]*)?\s*(?:#.*)?$/i;
+const VALUE_BELOW = /^(\s+)(["']?)([^\s"'`#]{4,})\2\s*$/;
+
+/** Reports the value below a secret's label; true when it is reported. */
+function checkValueBelow(index: LineIndex, line: number, sink: DiagnosticSink): boolean {
+  if (line >= index.lineCount) return false;
+  const label = LABEL_ALONE.exec(index.lineText(line));
+  if (!label) return false;
+  const below = index.lineText(line + 1);
+  const value = VALUE_BELOW.exec(below);
+  const indent = /^\s*/.exec(index.lineText(line))![0].length;
+  if (!value || value[1]!.length <= indent || POINTER.test(below)) return false;
+  const start = index.lineStart(line + 1) + value[1]!.length + value[2]!.length;
+  const name = label[1] ? 'a password' : 'an API key or token';
+  sink.add({ start, end: start + value[3]!.length, severity: 'warning', code: 'secret', message: `This looks like ${name}.`, hint: HINT });
+  return true;
 }

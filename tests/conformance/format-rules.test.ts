@@ -1,0 +1,57 @@
+/**
+ * FORMAT.md "Rules across fields". Each test is a clause found broken, asserting what
+ * `validate --format json` reports.
+ */
+import { outdent } from 'outdent';
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.ts';
+import { client, tempPortfolios } from '../helpers/portfolio.ts';
+
+const portfolio = tempPortfolios();
+
+interface Diagnostic {
+  line: number;
+  column: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+async function validate(text: string) {
+  const dir = await portfolio({ 'clients/acme.md': text });
+  const { code, stdout } = await run(['validate', '--as-of', '2026-12-01', '--format', 'json'], dir);
+  const diagnostics = (JSON.parse(stdout).diagnostics as Diagnostic[]).map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`);
+  return { code, diagnostics };
+}
+
+describe('FORMAT Rules across fields: a value that looks like a secret, anywhere in the file, is a warning', () => {
+  it('also when its key is on the line above: a value on the next line, a block scalar, a quoted value, in the notes', async () => {
+    const result = await validate(
+      client(
+        outdent`
+          x-wifi:
+            password:
+              hunter22x
+          x-api_key: |
+            9f8e7d6c5b4a3210
+          x-token: >-
+            "abcd1234efgh"
+          x-pwd:
+            in the vault
+          x-password:
+            - a list item
+        `,
+        { body: 'password:\n   Tr0ub4dor\n' },
+      ),
+    );
+    expect(result).toEqual({
+      code: 0,
+      diagnostics: [
+        '4:5 warning secret: This looks like a password.',
+        '6:3 warning secret: This looks like an API key or token.',
+        '8:4 warning secret: This looks like an API key or token.',
+        '24:4 warning secret: This looks like a password.',
+      ],
+    });
+  });
+});
