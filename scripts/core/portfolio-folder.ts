@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseDate, today, type PlainDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { PortfolioNotFoundError } from './errors.ts';
-import { folderDiagnostic, walkPortfolio } from './load/walk.ts';
+import { folderDiagnostic, misnamedDiagnostic, walkPortfolio } from './load/walk.ts';
 import { loadSettings, type Settings } from './settings.ts';
 
 export interface PortfolioFolder {
@@ -57,7 +57,10 @@ export async function openPortfolioFolder(options: OpenFolderOptions): Promise<P
   try {
     const listing = await walkPortfolio(dir);
     relPaths = listing.files;
-    folderDiagnostics = listing.unreadable.map((problem) => folderDiagnostic(problem, display));
+    folderDiagnostics = [
+      ...listing.unreadable.map((problem) => folderDiagnostic(problem, display)),
+      ...listing.misnamed.map((rel) => misnamedDiagnostic(rel, display)),
+    ];
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (options.mayBeMissing && (code === 'ENOENT' || code === 'ENOTDIR')) relPaths = [];

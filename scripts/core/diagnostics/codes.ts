@@ -60,6 +60,11 @@ export const DIAGNOSTIC_CODES = {
     why: 'The clients in it would silently drop out of every report.',
     fix: 'Give yourself read and search permission (`chmod u+rx clients/north`), or move the folder out of the portfolio.',
   },
+  'not-md': {
+    severity: 'warning', group: 'file', title: 'A file ends in .MD, not .md',
+    why: 'Only names ending in `.md` are client files: a client saved as `Acme.MD` would drop out of every report without a word.',
+    fix: 'Rename it to `acme.md`, or begin its name with `_` to keep it in the folder as something else.',
+  },
   'binary-file': {
     severity: 'error', group: 'file', title: 'The file is not text (it contains a NUL byte)',
     why: 'Every `.md` file in the portfolio is read as a client; a binary file is not one.',

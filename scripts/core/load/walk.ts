@@ -2,6 +2,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
+import { slugify } from '../slug.ts';
 
 /** Names beginning with `_` or `.` are not clients; nor is anything not ending in `.md`. */
 export const isIgnoredName = (name: string) => name.startsWith('_') || name.startsWith('.');
@@ -19,6 +20,8 @@ export interface PortfolioListing {
   files: string[];
   /** Subfolders that could not be read, sorted. */
   unreadable: FolderProblem[];
+  /** Files that end in `.md` in other capitals (`Acme.MD`): not clients, but surely meant to be. Sorted. */
+  misnamed: string[];
 }
 
 const isRoot = () => process.getuid?.() === 0;
@@ -38,6 +41,7 @@ const deniedByMode = (mode: number) => isRoot() && ((mode & 0o444) === 0 || (mod
 export async function walkPortfolio(dir: string): Promise<PortfolioListing> {
   const files: string[] = [];
   const unreadable: FolderProblem[] = [];
+  const misnamed: string[] = [];
   const top = await stat(dir);
   if (top.isDirectory() && deniedByMode(top.mode)) throw Object.assign(new Error(`EACCES: permission denied, scandir '${dir}'`), { code: 'EACCES' });
   const visit = async (rel: string, top: boolean): Promise<void> => {
@@ -71,7 +75,10 @@ export async function walkPortfolio(dir: string): Promise<PortfolioListing> {
         below.push(child);
         continue;
       }
-      if (!entry.name.endsWith('.md')) continue;
+      if (!entry.name.endsWith('.md')) {
+        if (/\.md$/i.test(entry.name) && !entry.isDirectory()) misnamed.push(child);
+        continue;
+      }
       // A link to a folder is not followed, and is no client; a link to anything else is listed so
       // the reader reports it (it never reads through it).
       if (entry.isSymbolicLink() && (await stat(path.join(full, entry.name)).then((s) => s.isDirectory(), () => false))) continue;
@@ -80,7 +87,7 @@ export async function walkPortfolio(dir: string): Promise<PortfolioListing> {
     await Promise.all(below.map((child) => visit(child, false)));
   };
   await visit('', true);
-  return { files: files.sort(), unreadable: unreadable.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0)) };
+  return { files: files.sort(), unreadable: unreadable.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0)), misnamed: misnamed.sort() };
 }
 
 /** Client files under `dir`, as paths relative to it with forward slashes, sorted. */
@@ -100,5 +107,26 @@ export function folderDiagnostic(problem: FolderProblem, display: (rel: string) 
     code: 'unreadable-folder',
     message: problem.message,
     hint: problem.hint,
+  };
+}
+
+/**
+ * A file that ends in `.MD` (or `.Md`): FORMAT.md ignores it, since it does not end in `.md`, but a
+ * client saved so would drop out of every report without a word. A warning at the file says so.
+ */
+export function misnamedDiagnostic(relPath: string, display: (rel: string) => string): Diagnostic {
+  const name = relPath.split('/').pop()!;
+  const base = name.slice(0, -3);
+  const id = slugify(base) || 'client-name';
+  return {
+    file: display(relPath),
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'warning',
+    code: 'not-md',
+    message: `\`${name}\` is not read: client files end in \`.md\`, in lowercase.`,
+    hint: `If it is a client, rename it to \`${id}.md\`; to keep it in the folder as something else, begin its name with \`_\` (\`_${name}\`).`,
   };
 }

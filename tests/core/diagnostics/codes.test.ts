@@ -50,6 +50,7 @@ const FIXTURES: Record<DiagnosticCode, (() => Promise<Diagnostic[]>) | 'unproduc
   'symbolic-link': folder({ 'acme.md': client(), 'real/bolt.txt': client() }, (dir) => symlink(path.join(dir, 'real/bolt.txt'), path.join(dir, 'bolt.md'))),
   'not-a-file': folder({ 'acme.md': client() }, async (dir) => void execFileSync('mkfifo', [path.join(dir, 'pipe.md')])),
   'unreadable-folder': folder({ 'acme.md': client(), 'north/bolt.md': client() }, (dir) => chmod(path.join(dir, 'north'), 0o000)),
+  'not-md': folder({ 'acme.md': client(), 'Bolt.MD': client() }),
   'binary-file': file(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00])),
   'not-utf8': file(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0x0a])),
   'old-mac-line-ends': file(client().replaceAll('\n', '\r')),
