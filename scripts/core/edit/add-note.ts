@@ -8,6 +8,7 @@ import { compareDates, parseDate, type PlainDate } from '../dates.ts';
 import { frontMatterOf, type EditableFile, type EditPlan } from './editable-file.ts';
 import { EditError } from './errors.ts';
 import { withLineEnding, type LineEnding } from './text.ts';
+import { PATTERNS } from '../validate/secrets.ts';
 
 interface Heading {
   /** Offset of the heading line's start in the text. */
@@ -80,6 +81,11 @@ function placeOf(headings: readonly Heading[], on: PlainDate, textLength: number
   return next ? next.start : textLength;
 }
 
+/** A title made from the note, unless that would copy a secret it holds into the heading too. */
+function safeTitle(made: string): string {
+  return PATTERNS.some(({ pattern }) => pattern.test(made)) ? 'Note' : made;
+}
+
 export interface NoteOptions {
   on: PlainDate;
   /** The heading's title; default: the note's first words. */
@@ -90,7 +96,7 @@ export function addNote(file: EditableFile, note: string, { on, title }: NoteOpt
   frontMatterOf(file);
   const content = note.replace(/\s+$/, '').replace(/^(?:[ \t]*\r?\n)+/, '');
   if (content.trim() === '') throw new EditError('The note is empty.', { hint: 'Write what happened, e.g. clientbook note hanks-hardware "Swapped the switch; POS back in 40 minutes."' });
-  const heading = `## ${on.toString()} ${(title?.trim() || noteTitle(content)).replace(/\s+/g, ' ')}`;
+  const heading = `## ${on.toString()} ${(title?.trim() || safeTitle(noteTitle(content))).replace(/\s+/g, ' ')}`;
   const { text, eol } = file;
   const bodyStart = text.length - file.checked.body.length;
   const at = placeOf(headingsOf(text, bodyStart), on, text.length);

@@ -230,3 +230,15 @@ describe('a client named by a word further in', () => {
     expect(none.stderr).toBe('error: No client matches "zzz".\n  hint: Name the client by its id (the file name without .md, e.g. hanks-hardware), or by a unique beginning of its id or name.\n');
   });
 });
+
+describe('note', () => {
+  test('a secret in the first sentence is not copied into the heading (it still warns, once)', async () => {
+    const text = '---\nname: Acme\ntype: basic\ncontact:\n  name: Ann\ngrowth:\n  outlook: stable\nactions:\n  - title: Call Ann\n---\n';
+    const { cli, read } = await setup(text);
+    const r = await cli('note', 'acme', 'Wi-Fi password: Hunter2024. Reset it next visit.', '--on', '2026-11-30');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('acme.md: Note added under "## 2026-11-30 Note".\n');
+    expect(r.stderr.match(/warning: This looks like a password\./g)).toHaveLength(1);
+    expect(await read()).toBe(`${text}\n## 2026-11-30 Note\nWi-Fi password: Hunter2024. Reset it next visit.\n`);
+  });
+});
