@@ -22,7 +22,12 @@ export const SETTINGS_FILE = 'clientbook.yaml';
  * A well-formed ISO 4217 code. (Intl.NumberFormat accepts every well-formed code, known or not, so
  * asking it added nothing but the time ICU takes to load its number data: docs/performance.md.)
  */
-const isCurrency = (code: string) => /^[A-Z]{3}$/.test(code);
+/** A code of a currency in use (`CDA`, a typo of CAD, is three capitals too; the site would print it as the symbol). */
+const isCurrency = (code: string) => /^[A-Z]{3}$/.test(code) && currencies().has(code);
+let known: Set<string> | undefined;
+// ISO 4217 codes that Node's ICU does not list: funds, precious metals, testing and "no currency" (XXX).
+const ISO_ONLY = ['BOV', 'CHE', 'CHW', 'CLF', 'COU', 'MXV', 'USN', 'UYI', 'UYW', 'VED', 'XAG', 'XAU', 'XBA', 'XBB', 'XBC', 'XBD', 'XPD', 'XPT', 'XTS', 'XUA', 'XXX'];
+const currencies = () => (known ??= new Set([...Intl.supportedValuesOf('currency'), ...ISO_ONLY]));
 
 const isLocale = (tag: string) => {
   // BCP 47 allows a language of five to eight letters ("registered"), which no locale uses: that is

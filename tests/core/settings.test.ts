@@ -52,6 +52,8 @@ describe('settings', () => {
   it.each([
     ['currency: usd', '1:11 error bad-currency: `currency: usd` is not a currency code.'],
     ['currency: dollars', '1:11 error bad-currency: `currency: dollars` is not a currency code.'],
+    ['currency: CDA', '1:11 error bad-currency: `currency: CDA` is not a currency code.'],
+    ['currency: ZZZ', '1:11 error bad-currency: `currency: ZZZ` is not a currency code.'],
     ['locale: english please', '1:9 error bad-locale: `locale: english please` is not a locale.'],
     ['due_window: 0', '1:13 error bad-number: `due_window: 0` is not a whole number from 1 to 366.'],
     ['due_window: "30"', '1:13 error bad-number: `due_window: "30"` is not a whole number from 1 to 366.'],
