@@ -271,6 +271,8 @@ describe('bad usage exits 2', () => {
   it.each([
     [['due', '--within', 'abc'], 'error: --within abc is not a number of days.'],
     [['due', '--within', '-3'], "error: --within -3 is not a number of days."],
+    [['due', '--within', '3661'], 'error: --within 3661 is more days than the report looks ahead.'],
+    [['due', '--within', '99999999999999999999'], 'error: --within 99999999999999999999 is more days than the report looks ahead.'],
     [['due', '--as-of', 'tomorrow'], 'error: --as-of tomorrow is not a date.'],
     [['due', '--as-of', '2027-02-29'], 'error: --as-of 2027-02-29 is not a date.'],
     [['due', '--json', '--frobnicate'], "error: unknown option '--frobnicate'"],

@@ -21,10 +21,14 @@ export interface DueCommandOptions {
   json?: boolean;
 }
 
+/** The widest window: ten years. */
+const MAX_WITHIN = 3660;
+
 export function parseWithin(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,4}$/.test(value) || Number(value) > 3660)
-    throw new UserError(`--within ${value} is not a number of days.`, { exitCode: 2, hint: 'Write a whole number of days, e.g. --within 14.' });
+  if (!/^\d+$/.test(value)) throw new UserError(`--within ${value} is not a number of days.`, { exitCode: 2, hint: 'Write a whole number of days, e.g. --within 14.' });
+  if (Number(value) > MAX_WITHIN)
+    throw new UserError(`--within ${value} is more days than the report looks ahead.`, { exitCode: 2, hint: `Write a number of days from 0 to ${MAX_WITHIN} (ten years); --all lists everything due later too.` });
   return Number(value);
 }
 
