@@ -7,7 +7,7 @@
  * sheet and the blank one match, but it is copied here: the sheet must not break when someone edits
  * the template. Keep the two in step by hand.
  */
-import { addInterval, compareDatedFirst, compareDates, type PlainDate } from '../dates.ts';
+import { addInterval, compareDatedFirst, compareDates, parsePeriod, type PlainDate } from '../dates.ts';
 import type { Asset, AssetKind } from '../schema/asset.ts';
 import type { ClientType, Involvement } from '../schema/client.ts';
 import type { Cadence } from '../schema/meetings.ts';
@@ -134,6 +134,12 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
   const data = client.data;
   const growth = data.growth;
   const money = (cents: Cents) => formatCents(cents, currency, locale);
+  // Dates as every page of the site writes them, in the portfolio's locale, like the amounts beside them.
+  const day = (date: PlainDate) => periodLabel('day', date, locale);
+  const dayOrMonth = (text: string) => {
+    const period = parsePeriod(text);
+    return period ? periodLabel(period.kind, period.start, locale) : text;
+  };
   const horizonEnd = addInterval(asOf, { count: yearsAhead, unit: 'year' });
 
   // --- the roadmap, grouped for the review ------------------------------------------------------
@@ -153,7 +159,7 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
 
   // --- previous answers ---------------------------------------------------------------------------
   const outlook: PreviousAnswer[] = [{ label: 'Outlook', value: OUTLOOK_WORDS[growth.outlook], source: 'growth.outlook' }];
-  if (growth.asked) outlook.push({ label: 'Asked', value: growth.asked.toString(), source: 'growth.asked' });
+  if (growth.asked) outlook.push({ label: 'Asked', value: day(growth.asked), source: 'growth.asked' });
   else outlook.push({ label: 'Asked', value: 'never: this is the first time', source: 'growth.asked' });
   const reach = growthHorizon(growth);
   const horizon = reach?.year;
@@ -213,15 +219,15 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
   );
   const renewals: PreviousAnswer[] = renewing.map((a) => ({
     label: a.name,
-    value: `ends ${a.expires!.toString()}${a.seats ? `, ${plural(a.seats, 'seat')}` : ''}`,
+    value: `ends ${day(a.expires!)}${a.seats ? `, ${plural(a.seats, 'seat')}` : ''}`,
     source: 'assets',
   }));
   const replacing: PreviousAnswer[] = assets.map((a) => ({
     label: a.name,
     value: [
       a.replace ? `replace ${a.replace.label}` : undefined,
-      a.expires ? `${a.expired ? 'ended' : 'ends'} ${a.expires.toString()}` : undefined,
-      a.acquired ? `bought ${a.acquired}` : undefined,
+      a.expires ? `${a.expired ? 'ended' : 'ends'} ${day(a.expires)}` : undefined,
+      a.acquired ? `bought ${dayOrMonth(a.acquired)}` : undefined,
     ].filter(Boolean).join('; '),
     source: 'assets',
   }));
@@ -236,15 +242,15 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
   const meetings: PreviousAnswer[] = [];
   if (data.meetings) {
     meetings.push({ label: 'Rhythm', value: CADENCE_WORDS[data.meetings.cadence], source: 'meetings.cadence' });
-    meetings.push({ label: 'Last meeting', value: data.meetings.last?.toString() ?? 'none on record', source: 'meetings.last' });
-    if (next) meetings.push({ label: 'Next due', value: next.toString(), source: 'meetings' });
+    meetings.push({ label: 'Last meeting', value: data.meetings.last ? day(data.meetings.last) : 'none on record', source: 'meetings.last' });
+    if (next) meetings.push({ label: 'Next due', value: day(next), source: 'meetings' });
   }
   const openActions = data.actions
     .filter((a) => !a.done)
     .map((a) => ({ title: a.title, due: a.due ?? null }))
     .sort((a, b) => compareDatedFirst(a.due, b.due));
   const nextAction: PreviousAnswer[] = openActions.slice(0, 3).map((a) => ({
-    label: a.due ? a.due.toString() : 'No date',
+    label: a.due ? day(a.due) : 'No date',
     value: a.title,
     source: 'actions',
   }));
@@ -271,7 +277,7 @@ export function meetingSheet(client: Client, options: MeetingSheetOptions): Meet
     'meetings': meetings,
     'roadmap-review': roadmapReview,
     'next-action': nextAction,
-    'next-meeting': next ? [{ label: 'Due', value: next.toString(), source: 'meetings' }] : [],
+    'next-meeting': next ? [{ label: 'Due', value: day(next), source: 'meetings' }] : [],
   };
   const sections: SheetSection[] = MEETING_QUESTIONS.map((section) => ({
     id: section.id,

@@ -113,14 +113,14 @@ describe('meetingSheet', () => {
   });
 
   it("fills in last time's answers from the file", () => {
-    expect(answers(sheet, 'outlook')).toEqual(['Outlook: Growing', 'Asked: 2026-01-20', 'Looking to: 2028']);
+    expect(answers(sheet, 'outlook')).toEqual(['Outlook: Growing', 'Asked: Jan 20, 2026', 'Looking to: 2028']);
     expect(answers(sheet, 'headcount-now')).toEqual(['People: 6']);
     expect(answers(sheet, 'headcount-later')).toEqual(['Expected: 9 by 2028 (3 more than today)']);
     expect(answers(sheet, 'revenue')).toEqual(['Said: $3M now, expects $3.5M within 18 months']);
     expect(answers(sheet, 'plans')).toEqual(['Noted: Opening a contractor sales desk in spring 2027.']);
     expect(answers(sheet, 'contact')).toEqual(['Contact: Hank Miller, Owner', 'Also: Donna Miller, Bookkeeper']);
     expect(answers(sheet, 'involvement')).toEqual(['Noted: Just right: wants to understand, leaves the expert work to us']);
-    expect(answers(sheet, 'meetings')).toEqual(['Rhythm: Monthly', 'Last meeting: 2026-11-03', 'Next due: 2026-12-03']);
+    expect(answers(sheet, 'meetings')).toEqual(['Rhythm: Monthly', 'Last meeting: Nov 3, 2026', 'Next due: Dec 3, 2026']);
     expect(answers(sheet, 'worries')).toEqual([]);
     expect(question(sheet, 'outlook').previous[0]!.source).toBe('growth.outlook');
   });
@@ -158,8 +158,8 @@ describe('meetingSheet', () => {
       ['Microsoft 365 Business Standard', '2027-06-30', false, null, '2027-06-30'],
       ['Office printer', '2027-11-01', false, '2027-11', null],
     ]);
-    expect(answers(sheet, 'renewals')).toEqual(['Microsoft 365 Business Standard: ends 2027-06-30, 7 seats']);
-    expect(answers(sheet, 'replacements')[0]).toBe('Main server (Dell PowerEdge T330): replace Q2 2027 (Apr–Jun); ended 2021-09-30; bought 2016-09-14');
+    expect(answers(sheet, 'renewals')).toEqual(['Microsoft 365 Business Standard: ends Jun 30, 2027, 7 seats']);
+    expect(answers(sheet, 'replacements')[0]).toBe('Main server (Dell PowerEdge T330): replace Q2 2027 (Apr–Jun); ended Sep 30, 2021; bought Sep 14, 2016');
   });
 
   it('ends with the open actions and the next meeting', () => {
@@ -168,8 +168,8 @@ describe('meetingSheet', () => {
       ['Renew anti-virus', '2026-12-15'],
       ['Someday', null],
     ]);
-    expect(answers(sheet, 'next-action')).toEqual(['2026-11-20: Send the quote', '2026-12-15: Renew anti-virus', 'No date: Someday']);
-    expect(answers(sheet, 'next-meeting')).toEqual(['Due: 2026-12-03']);
+    expect(answers(sheet, 'next-action')).toEqual(['Nov 20, 2026: Send the quote', 'Dec 15, 2026: Renew anti-virus', 'No date: Someday']);
+    expect(answers(sheet, 'next-meeting')).toEqual(['Due: Dec 3, 2026']);
     expect(sheet.nextMeeting?.toString()).toBe('2026-12-03');
     expect(sheet.lastAsked?.toString()).toBe('2026-01-20');
     expect(sheet.client).toMatchObject({ id: 'hanks-hardware', name: "Hank's Hardware", type: 'strategic', employees: 6 });
@@ -210,7 +210,7 @@ growth:
 actions: []`,
     );
     const s = meetingSheet(shrinking, options);
-    expect(answers(s, 'outlook')).toEqual(['Outlook: Getting smaller', 'Asked: 2026-03-01', 'Looking to: 2029 (three years after asking)']);
+    expect(answers(s, 'outlook')).toEqual(['Outlook: Getting smaller', 'Asked: Mar 1, 2026', 'Looking to: 2029 (three years after asking)']);
     expect(answers(s, 'headcount-later')).toEqual(['Expected: 11 by 2029 (3 fewer than today)']);
   });
 });
