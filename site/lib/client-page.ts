@@ -89,8 +89,9 @@ export function clientPageData(index: PortfolioIndex, client: Client): ClientPag
       ? {
           cadence: data.meetings.cadence,
           last: data.meetings.last ?? null,
-          next: meeting,
-          overdue: meeting === null || (meeting !== undefined && compareDates(meeting, asOf) < 0),
+          // A former client has nothing due: no next meeting to name, none overdue.
+          next: data.status === 'former' ? undefined : meeting,
+          overdue: data.status !== 'former' && (meeting === null || (meeting !== undefined && compareDates(meeting, asOf) < 0)),
         }
       : undefined,
     openActions: actions.filter((a) => !a.action.done).sort((a, b) => compareDatedFirst(a.action.due, b.action.due) || a.index - b.index),

@@ -229,6 +229,20 @@ describe('health page data', () => {
   });
 });
 
+describe('a former client', () => {
+  test('names no next meeting and none overdue: nothing of a former client is due', () => {
+    const former = indexOf({
+      'gone.md': client(`name: Gone Ltd
+status: former
+meetings:
+  cadence: monthly
+  last: 2026-06-01`),
+    });
+    const view = clientPageData(former, clientIn(former, 'gone'));
+    expect(view.meetings).toEqual({ cadence: 'monthly', last: date('2026-06-01'), next: undefined, overdue: false });
+  });
+});
+
 describe('linear in the number of clients', () => {
   test('a client page reads only its client and the shared lookups, never the whole portfolio', () => {
     const big: Record<string, string> = {};
