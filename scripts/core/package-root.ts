@@ -13,4 +13,12 @@ function findPackageRoot(from: string): string {
   }
 }
 
-export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+/**
+ * The first copy of this module in the process finds the folder and registers it: `build` and `dev`
+ * run the site's modules, with a copy of this one, from a bundle Astro writes to a work folder
+ * outside the package (site-integration/work-dir.ts), where no search from its own place can find it.
+ */
+const KEY = Symbol.for('clientbook.package-root');
+const registry = globalThis as { [KEY]?: string };
+
+export const PACKAGE_ROOT = (registry[KEY] ??= findPackageRoot(path.dirname(fileURLToPath(import.meta.url))));

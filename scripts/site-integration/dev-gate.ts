@@ -1,14 +1,16 @@
 /**
  * What `clientbook dev` serves: the site's pages and assets, and the few modules its pages run,
- * nothing else. Vite serves its whole root by default (here the clientbook package, with the sample
- * portfolio in `clients/`): raw client files, `package.json`, every source (`?raw` even turns a
- * file into a module that exports its text) and, through `/@fs/`, anything on the allow list; and
+ * nothing else. Vite serves its whole root by default (a work folder of the run, or a project with
+ * a portfolio in it: raw client files, `package.json`, every source; `?raw` even turns a file into a
+ * module that exports its text) and, through `/@fs/`, anything on the allow list (the site's
+ * sources in the clientbook package, with its sample portfolio beside them); and
  * its CORS setting lets any page on localhost read the answers. So every request passes this gate
  * before Vite sees it:
  *
  * - the site's pages (any path that is not a file on disk), and the files of `site/public/`;
  * - Vite's client (`/@vite/client`), the page scripts Astro links from a page
- *   (`/site/pages/index.astro?astro&type=script&index=0&lang.ts`), and the modules those import,
+ *   (`/@fs/.../site/pages/index.astro?astro&type=script&index=0&lang.ts`, a file under srcDir),
+ *   and the modules those import,
  *   which Vite's client module graph knows as imported by them;
  * - everything else is 404: a file of the package or the portfolio, `/@fs/`, `/@id/`,
  *   `/node_modules/`, a dot-folder (`/.git/`), Astro's own endpoints (`/_image`), and any request
@@ -125,8 +127,16 @@ async function verdict(server: ViteDevServer, options: DevGateOptions, req: Inco
 
 function isPageScript(options: DevGateOptions, pathname: string): boolean {
   if (!pathname.endsWith('.astro')) return false;
-  const file = path.join(options.root, pathname.slice(1));
+  // Vite names a file under its root by its path there, and any other by `/@fs/` and its absolute
+  // path: the site's sources sit in the package, outside the work folder that is the root
+  // (work-dir.ts). Either way, only a file under srcDir is a page script.
+  const file = pathname.startsWith('/@fs/') ? path.resolve(fsPath(pathname.slice('/@fs'.length))) : path.join(options.root, pathname.slice(1));
   return file.startsWith(path.resolve(options.srcDir) + path.sep) && isFile(file);
+}
+
+/** `/C:/site/x.astro` (as Vite writes a Windows path after `/@fs`) -> `C:/site/x.astro`; a POSIX path stays. */
+function fsPath(p: string): string {
+  return /^\/[A-Za-z]:\//.test(p) ? p.slice(1) : p;
 }
 
 function isFile(file: string): boolean {

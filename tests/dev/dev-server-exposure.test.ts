@@ -15,6 +15,7 @@ import { freePort, runDev, type DevRun } from './run-dev.ts';
 
 const portfolio = tempPortfolios();
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SITE = path.join(ROOT, 'site');
 const SAMPLE = readdirSync(path.join(ROOT, 'clients')).find((f) => f.endsWith('.md'))!;
 
 describe('what the dev server serves', { timeout: 120_000 }, () => {
@@ -50,15 +51,19 @@ describe('what the dev server serves', { timeout: 120_000 }, () => {
     '/robots.txt',
     '/site.css',
     '/@vite/client',
-    '/site/pages/clients/index.astro?astro&type=script&index=0&lang.ts',
+    // The page scripts, from the package's site/, outside the work folder that is Vite's root.
+    () => `/@fs${SITE}/pages/clients/index.astro?astro&type=script&index=0&lang.ts`,
   ])('%s is served', async (p) => {
-    const response = await get(p);
+    const response = await get(typeof p === 'function' ? p() : p);
     expect(response.status).toBe(200);
   });
 
   test('a page and its scripts load, with their imports', async () => {
-    const script = await (await get('/site/pages/clients/index.astro?astro&type=script&index=0&lang.ts')).text();
-    const imported = /from "(\/site\/[^"]+)"/.exec(script)![1]!;
+    const page = await (await get('/clients/')).text();
+    expect(page).toContain(`src="/@fs${SITE}/pages/clients/index.astro?astro&type=script&index=0&lang.ts"`);
+    const script = await (await get(`/@fs${SITE}/pages/clients/index.astro?astro&type=script&index=0&lang.ts`)).text();
+    const imported = /from "(\/@fs\/[^"]+)"/.exec(script)![1]!;
+    expect(imported.startsWith(`/@fs${SITE}/`)).toBe(true);
     expect((await get(imported)).status).toBe(200);
     expect((await get(`${imported}?raw`)).status).toBe(404);
   });
@@ -87,6 +92,12 @@ describe('what the dev server serves', { timeout: 120_000 }, () => {
     '/site/pages/index.astro',
     '/site/pages/index.astro?raw',
     '/site/pages/clients/index.astro?astro&type=script&index=0&lang.ts&raw',
+    '/site/pages/clients/index.astro?astro&type=script&index=0&lang.ts',
+    () => `/@fs${SITE}/pages/clients/index.astro?astro&type=script&index=0&lang.ts&raw`,
+    () => `/@fs${SITE}/pages/clients/index.astro`,
+    () => `/@fs${SITE}/lib/site-data.ts?raw`,
+    () => `/@fs${ROOT}clients/${SAMPLE}?astro&type=script&index=0&lang.ts`,
+    () => `/@fs${ROOT}scripts/cli/main.astro?astro&type=script&index=0&lang.ts`,
     '/site/public/site.css',
     '/site.css?raw',
     '/node_modules/astro/package.json',

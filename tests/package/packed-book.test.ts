@@ -3,9 +3,10 @@
  * by `clientbook init`, the tarball installed into it (with the Node 24 it depends on) from npm's
  * cache, then `validate`, `due` and `build` run there, from node_modules, as JavaScript.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { chmod, chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -18,7 +19,7 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 /** The environment of a user's shell: none of the npm variables of the `npm test` that runs this. */
 function userEnv(): NodeJS.ProcessEnv {
   const env = gitEnv({ NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' });
-  for (const key of Object.keys(env)) if (/^npm_/i.test(key) || key === 'CLIENTBOOK_NO_BUNDLE' || key === 'INIT_CWD') delete env[key];
+  for (const key of Object.keys(env)) if (/^(npm_|VITEST)/i.test(key) || key === 'CLIENTBOOK_NO_BUNDLE' || key === 'INIT_CWD') delete env[key];
   return env;
 }
 
@@ -48,6 +49,21 @@ let tmp: string;
 let tarball: string;
 let packed: string[];
 let book: string;
+/** Every file of the installed package, with its size and time, as installed. */
+let installed: string;
+
+/** `node_modules/clientbook`'s files, sizes and times, and whatever else is in it. */
+function packageState(): string {
+  const dir = path.join(book, 'node_modules', 'clientbook');
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .sort()
+    .map((f) => {
+      const stats = statSync(path.join(dir, f));
+      return `${f} ${stats.isDirectory() ? 'dir' : stats.size} ${stats.mtimeMs}`;
+    })
+    .join('\n');
+}
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'clientbook-pack-'));
@@ -66,6 +82,7 @@ beforeAll(async () => {
   await ok(process.execPath, [path.join(ROOT, 'scripts/bin/clientbook.js'), 'init', 'book', '--yes', '--time-zone', 'America/Whitehorse', '--currency', 'CAD', '--locale', 'en-CA'], tmp);
   book = path.join(tmp, 'book');
   await ok('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], book);
+  installed = packageState();
 }, 600_000);
 
 afterAll(async () => {
@@ -122,7 +139,90 @@ describe('the packed clientbook', () => {
     expect(other.stdout).toMatch(/from 0 clients/);
     expect(existsSync(path.join(elsewhere, 'site/index.html'))).toBe(true);
   }, 300_000);
+
+  test('`npm run dev` serves the site from the installed package, its scripts included; Ctrl-C stops it and leaves nothing behind', async () => {
+    const port = await freePort();
+    // Its own process group, as in a terminal, where Ctrl-C reaches npm and the clientbook it runs.
+    const child = spawn('npm', ['run', '--silent', 'dev', '--', '--port', String(port)], { cwd: book, env: userEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          const m = /The site is at (http:\/\/\S+)/.exec(output);
+          if (m) resolve(m[1]!);
+        };
+        child.stdout!.on('data', onData);
+        child.stderr!.on('data', onData);
+        void exited.then((code) => reject(new Error(`dev exited with ${code}:\n${output}`)));
+      });
+      const page = await fetch(new URL('/clients/', url));
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('Example Dental Clinic');
+      // The page's own script, from the package's site/ folder, and nothing else of the package.
+      const script = /<script type="module" src="(\/@fs\/[^"]*\/pages\/clients\/index\.astro\?[^"]+)"/.exec(html)?.[1];
+      expect(script, html).toBeDefined();
+      expect(script!.startsWith(`/@fs${path.join(book, 'node_modules', 'clientbook', 'site')}/`)).toBe(true);
+      expect((await fetch(new URL(script!, url))).status).toBe(200);
+      expect((await fetch(new URL(`/@fs${path.join(book, 'node_modules', 'clientbook', 'package.json')}`, url))).status).toBe(404);
+      expect((await fetch(new URL('/clients/example-dental-clinic.md', url))).status).toBe(404);
+      expect(readdirSync(path.join(book, 'node_modules', '.cache', 'clientbook')).filter((f) => f.startsWith('dev-'))).toHaveLength(1);
+    } finally {
+      process.kill(-child.pid!, 'SIGINT');
+    }
+    // npm ends itself by the same signal; clientbook, its child, says 130 and removes its work folder.
+    expect(await exited).toBe('SIGINT');
+    const left = () => readdirSync(path.join(book, 'node_modules', '.cache', 'clientbook')).filter((f) => f.startsWith('dev-'));
+    for (let i = 0; i < 50 && left().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(left()).toEqual([]);
+  }, 120_000);
+
+  test('nothing the book ran wrote into the installed package', () => {
+    expect(packageState()).toBe(installed);
+    expect(existsSync(path.join(book, '.astro'))).toBe(false);
+  });
+
+  test('a read-only install builds: Astro works in the temporary folder, not in node_modules', async () => {
+    const modules = path.join(book, 'node_modules');
+    const out = path.join(tmp, 'read-only-site');
+    const home = path.join(tmp, 'read-only-home');
+    await mkdir(out);
+    await mkdir(home);
+    await rm(path.join(modules, '.cache'), { recursive: true, force: true });
+    // Root writes anywhere: the build then runs as nobody, with the book and its node_modules theirs to read only.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) for (const dir of [out, home]) await chown(dir, 65534, 65534);
+    // (mkdtemp made the test's folder for its owner only.)
+    if (asRoot) await chmod(tmp, 0o755);
+    await ok('chmod', ['-R', 'a-w', modules], book);
+    try {
+      const argv = [path.join(modules, '.bin', 'node'), path.join(modules, 'clientbook', 'scripts', 'bin', 'clientbook.js'), 'build', '--out', out];
+      const [command, ...args] = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--', ...argv] : argv;
+      const env = { ...userEnv(), HOME: home };
+      const result = await promisify(execFile)(command!, args, { cwd: book, env }).then(
+        (r) => ({ code: 0, ...r }),
+        (e: Run) => e,
+      );
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(/^Built the site for \d{4}-\d{2}-\d{2} from 1 client in [\d.]+ s: \.\.\/read-only-site\/index\.html\n/);
+      expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Send the quote for the new front-desk PCs');
+      expect(packageState()).toBe(installed);
+      expect(existsSync(path.join(modules, '.cache'))).toBe(false);
+    } finally {
+      await ok('chmod', ['-R', 'u+w', modules], book);
+    }
+  }, 180_000);
 });
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 async function withFiles(files: Record<string, string>): Promise<string> {
   const { mkdir, writeFile } = await import('node:fs/promises');

@@ -1,10 +1,10 @@
 /** `clientbook build`: validate the portfolio, then build the report site from it with Astro. */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '#core/package-root';
 import type { SiteData } from '#site-integration/store';
 import { historyOf } from '#site-integration/load';
 import { outDirProblem } from '#site-integration/out-dir';
+import { makeWorkDir, SITE_DIR } from '#site-integration/work-dir';
 import { formatText } from '#core/diagnostics/format-text';
 import { summary } from '#core/diagnostics/summary';
 import { plural } from '#core/text/plural';
@@ -63,11 +63,13 @@ export async function build(io: Io, options: BuildCommandOptions): Promise<numbe
     ...(keys && encryption ? { encrypted: { slugs: encryption.clientSlugs(keys.bookKey, portfolio.clients.map((c) => c.id)) } } : {}),
   };
   const started = performance.now();
-  await inPrivateBuildDir(() =>
+  await inPrivateBuildDir((work) =>
     astroBuild({
-      root: PACKAGE_ROOT,
+      root: work,
       configFile: false,
-      srcDir: './site',
+      srcDir: SITE_DIR,
+      cacheDir: path.join(work, '.astro', 'cache'),
+      vite: { cacheDir: path.join(work, '.astro', 'vite') },
       outDir,
       logLevel: io.env.CLIENTBOOK_ASTRO_LOG === 'info' ? 'info' : 'warn',
       integrations: [clientbook({ dir: portfolio.dir, asOf: portfolio.asOf.toString(), data })],
@@ -111,21 +113,19 @@ async function passphraseFor(io: Io, options: BuildCommandOptions): Promise<stri
 }
 
 /**
- * Astro writes its page bundle to `<cwd>/.astro/.prerender` when the output folder is outside the
- * working directory, and imports it from there, so the folder must sit inside the project (to
- * resolve its packages) and must be this build's own: two builds at once (two terminals, parallel
- * tests) would otherwise overwrite each other's bundle. Each build runs from a private folder.
+ * Runs the build from a private work folder outside the package (site-integration/work-dir.ts):
+ * Astro's root, so that its `.astro/` and caches go there, and the working directory, as Astro
+ * writes its page bundle to `<cwd>/.astro/.prerender` when the output folder is elsewhere and
+ * imports it from there. Two builds at once (two terminals, parallel tests) each have their own.
  */
-async function inPrivateBuildDir<T>(run: () => Promise<T>): Promise<T> {
-  const base = path.join(PACKAGE_ROOT, '.astro');
-  await mkdir(base, { recursive: true });
-  const work = await mkdtemp(path.join(base, 'build-'));
+async function inPrivateBuildDir<T>(run: (work: string) => Promise<T>): Promise<T> {
+  const work = await makeWorkDir('build');
   const previous = process.cwd();
-  process.chdir(work);
+  process.chdir(work.dir);
   try {
-    return await run();
+    return await run(work.dir);
   } finally {
     process.chdir(previous);
-    await rm(work, { recursive: true, force: true });
+    await work.remove();
   }
 }

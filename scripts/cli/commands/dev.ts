@@ -4,6 +4,7 @@
  * site reloads through the Astro integration, which shows a portfolio with errors as an error page.
  */
 import { createServer } from 'node:net';
+import path from 'node:path';
 import type { Diagnostic } from '#core/diagnostics';
 import { watchPortfolio, type PortfolioWatcher } from '#core/watch/portfolio-watcher';
 import type { LiveUpdate } from '#core/watch/live-portfolio';
@@ -15,7 +16,7 @@ import { UserError } from '../errors.ts';
 import { paint, type Io, type Paint } from '../io.ts';
 import { historyOf } from '#site-integration/load';
 import type { SiteData } from '#site-integration/store';
-import { PACKAGE_ROOT } from '#core/package-root';
+import { makeWorkDir, SITE_DIR } from '#site-integration/work-dir';
 import { checkDateOption } from './load.ts';
 
 export interface DevOptions {
@@ -114,10 +115,23 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
   };
 }
 
-/** `clientbook dev`: runs until interrupted. */
+/**
+ * `clientbook dev`: runs until interrupted. Ctrl-C (or a TERM, or the terminal closing) stops the
+ * server, which removes its work folder, and ends the command as an interrupted one (130); a
+ * second Ctrl-C, or a stop that takes over 5 seconds, ends it at once.
+ */
 export async function dev(io: Io, options: DevOptions): Promise<number> {
-  await startDev(io, options);
-  return 0;
+  const running = await startDev(io, options);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  await new Promise<void>((resolve) => {
+    for (const signal of signals) process.once(signal, () => resolve());
+  });
+  for (const signal of signals) process.once(signal, () => process.exit(130));
+  const late = setTimeout(() => process.exit(130), 5000);
+  late.unref();
+  await running.stop().catch(() => {});
+  clearTimeout(late);
+  process.exit(130);
 }
 
 /**
@@ -154,15 +168,18 @@ async function startSite(
     reload?.();
   };
   let server: Awaited<ReturnType<typeof astroDev>>;
+  // Astro's root is a work folder of this run, not the package (see work-dir.ts); removed on stop.
+  const work = await makeWorkDir('dev');
   try {
     server = await astroDev({
-      root: PACKAGE_ROOT,
+      root: work.dir,
       configFile: false,
-      srcDir: './site',
+      srcDir: SITE_DIR,
+      cacheDir: path.join(work.dir, '.astro', 'cache'),
       logLevel: io.env.CLIENTBOOK_ASTRO_LOG === 'info' ? 'info' : 'warn',
       server: { port, ...(options.host !== undefined ? { host: options.host } : {}) },
       // The port chosen, or an error: never silently the next one (see choosePort).
-      vite: { server: { strictPort: true } },
+      vite: { server: { strictPort: true }, cacheDir: path.join(work.dir, '.astro', 'vite') },
       integrations: [
         clientbook({
           dir: live.dir,
@@ -174,13 +191,21 @@ async function startSite(
       ],
     });
   } catch (error) {
+    await work.remove();
     if (isPortTaken(error)) throw portTaken(port);
     throw error;
   }
   const p = paint(io.color);
   const url = `http://${hostOf(server.address)}:${server.address.port}/`;
   io.stdout(`${p.green('The site is at')} ${p.bold(url)} ${p.dim('(it reloads on every save; Ctrl-C stops)')}\n`);
-  return { url, stop: () => server.stop(), update: () => void update() };
+  const stop = async () => {
+    try {
+      await server.stop();
+    } finally {
+      await work.remove();
+    }
+  };
+  return { url, stop, update: () => void update() };
 }
 
 function portTaken(port: number): UserError {
