@@ -7,15 +7,10 @@ const { fileURLToPath } = await import('node:url');
 const path = await import('node:path');
 const here = fileURLToPath(import.meta.url);
 const installed = here.split(path.sep).includes('node_modules');
-const [major, minor] = process.versions.node.split('.').map(Number);
-const [needMajor, needMinor] = installed ? [22, 12] : [22, 18];
-if (major < needMajor || (major === needMajor && minor < needMinor)) {
-  process.stderr.write(
-    `clientbook needs Node.js ${needMajor}.${needMinor} or later; this is ${process.version}.\n` +
-      (installed
-        ? '  hint: run it through npm (`npx clientbook ...`, `npm run due`): a client book made by `clientbook init` brings Node 24 in node_modules/.bin (its `node` dependency); or install Node 24.\n'
-        : '  hint: run it through npm (`npx clientbook ...`, `npm run build`): the project brings Node 24 in node_modules/.bin.\n'),
-  );
+const { nodeProblem } = await import('./node-check.js');
+const tooOld = nodeProblem(process.versions.node, installed, process.argv.slice(2));
+if (tooOld) {
+  process.stderr.write(tooOld);
   process.exit(1);
 }
 // Node keeps the stripped TypeScript and V8's compiled code of every module on disk (in the system's

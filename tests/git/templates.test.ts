@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 
@@ -80,6 +82,14 @@ describe('templates/pre-commit', () => {
     expect(readFileSync('templates/pre-commit', 'utf8')).toMatch(/^#!\/bin\/sh\n# clientbook pre-commit hook/);
     expect(execFileSync('sh', ['-c', 'test -x templates/pre-commit && echo yes'], { encoding: 'utf8' })).toBe('yes\n');
   });
+
+  test('every template is checked out with LF line ends, also by git on Windows (core.autocrlf)', () => {
+    const files = execFileSync('git', ['ls-files', 'templates'], { encoding: 'utf8' }).trim().split('\n');
+    expect(files).toContain('templates/pre-commit');
+    const attributes = execFileSync('git', ['check-attr', 'eol', '--', ...files], { encoding: 'utf8' }).trim().split('\n');
+    expect(attributes).toEqual(files.map((f) => `${f}: eol: lf`));
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain('\r');
+  });
 });
 
 describe('templates/github-pages.yml', () => {
@@ -87,10 +97,40 @@ describe('templates/github-pages.yml', () => {
   const workflow = parse(text) as {
     on: Record<string, unknown> & { schedule: { cron: string }[] };
     permissions: Record<string, string>;
-    jobs: Record<string, { needs?: string; permissions: Record<string, string>; environment?: { name: string }; steps: Step[] }>;
+    jobs: Record<string, { needs?: string; if?: string; permissions: Record<string, string>; outputs?: Record<string, string>; environment?: { name: string }; steps: Step[] }>;
   };
+  const ready = workflow.jobs.ready!;
   const build = workflow.jobs.build!;
   const deploy = workflow.jobs.deploy!;
+
+  test('a book without the passphrase secret yet gets a notice of what to set up, and no failing build or deploy', () => {
+    expect(Object.keys(workflow.jobs)).toEqual(['ready', 'build', 'deploy']);
+    expect(ready.permissions).toEqual({});
+    expect(ready.outputs).toEqual({ passphrase: '${{ steps.check.outputs.passphrase }}' });
+    const [check] = ready.steps;
+    expect(check!.env).toEqual({ CLIENTBOOK_PASSWORD: '${{ secrets.CLIENTBOOK_PASSWORD }}' });
+    expect(build.needs).toBe('ready');
+    expect(build.if).toBe("${{ needs.ready.outputs.passphrase == 'set' }}");
+    expect(deploy.needs).toBe('build');
+    // The check's script, as the runner runs it, with and without the secret.
+    const runCheck = (password: string) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'clientbook-pages-'));
+      const output = path.join(dir, 'output');
+      writeFileSync(output, '');
+      try {
+        const stdout = execFileSync('bash', ['-e', '-c', check!.run!], { env: { PATH: process.env.PATH, GITHUB_OUTPUT: output, CLIENTBOOK_PASSWORD: password }, encoding: 'utf8' });
+        return { stdout, output: readFileSync(output, 'utf8') };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    expect(runCheck('lantern spruce orbit canoe')).toEqual({ stdout: '', output: 'passphrase=set\n' });
+    expect(runCheck('')).toEqual({
+      stdout:
+        '::notice title=The site is not published yet::Add the repository secret CLIENTBOOK_PASSWORD and choose GitHub Actions as the Pages source: the steps are at the top of .github/workflows/pages.yml.\n',
+      output: '',
+    });
+  });
 
   test('every action is pinned to a full commit, with its release tag in a comment', () => {
     const uses = [...text.matchAll(/^\s*(?:- )?uses: (\S+)(.*)$/gm)];

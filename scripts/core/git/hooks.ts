@@ -43,6 +43,9 @@ export async function installPreCommitHook(options: HookInstall): Promise<HookRe
 
   const command = options.command ?? (await defaultCommand(repo.root));
   const script = (await readFile(HOOK_TEMPLATE, 'utf8'))
+    // sh reads a CR as part of each line (`#!/bin/sh\r`: no such interpreter): a template that came
+    // through a Windows checkout still makes a hook that runs.
+    .replace(/\r\n?/g, '\n')
     // Function replacers: a `$` in a path must stay a `$`.
     .replace(/^CLIENTBOOK_DIR=.*$/m, () => `CLIENTBOOK_DIR=${shellQuote(dir)}`)
     .replace(/^clientbook\(\) \{.*\}$/m, () => `clientbook() { ${command.map(shellQuote).join(' ')} "$@"; }`);
