@@ -1,5 +1,5 @@
 /** The health page: the clients who may leave without warning (seed 003), the most signals first. */
-import { SIGNAL_LABELS, portfolioHealth, type ClientHealth, type SignalCode } from '#core/model/health';
+import { SIGNAL_LABELS, portfolioHealth, type ClientHealth, type HealthSignal, type SignalCode } from '#core/model/health';
 import type { PortfolioIndex } from './portfolio-index.ts';
 
 /**
@@ -20,6 +20,8 @@ export interface HealthData {
   clients: ClientHealth[];
   /** How many clients show each signal, in the order of SIGNAL_LABELS. */
   counts: { code: SignalCode; label: string; clients: number }[];
+  /** One signal of each kind present, in the order of `counts`: what each means, said once. */
+  kinds: HealthSignal[];
   /** Active and prospect clients checked. */
   checked: number;
 }
@@ -28,13 +30,19 @@ export function healthData(index: PortfolioIndex): HealthData {
   const { portfolio } = index;
   const clients = portfolioHealth(portfolio.clients, { asOf: portfolio.asOf }, (client) => index.health.get(client.id) ?? []);
   const counts = new Map<SignalCode, number>();
-  for (const { signals } of clients) for (const s of signals) counts.set(s.code, (counts.get(s.code) ?? 0) + 1);
+  const first = new Map<SignalCode, HealthSignal>();
+  for (const { signals } of clients) {
+    for (const s of signals) {
+      counts.set(s.code, (counts.get(s.code) ?? 0) + 1);
+      if (!first.has(s.code)) first.set(s.code, s);
+    }
+  }
+  const present = (Object.keys(SIGNAL_LABELS) as SignalCode[]).filter((code) => counts.has(code));
   const checked = portfolio.clients.filter((c) => c.data.status !== 'former').length;
   return {
     clients,
-    counts: (Object.keys(SIGNAL_LABELS) as SignalCode[])
-      .filter((code) => counts.has(code))
-      .map((code) => ({ code, label: COUNT_LABELS[code], clients: counts.get(code)! })),
+    counts: present.map((code) => ({ code, label: COUNT_LABELS[code], clients: counts.get(code)! })),
+    kinds: present.map((code) => first.get(code)!),
     checked,
   };
 }

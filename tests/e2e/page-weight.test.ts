@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatePortfolio } from '../../scripts/bench/generate.ts';
 import { run } from '../helpers/cli.ts';
+import { tempRepos } from '../helpers/git-repo.ts';
 import { CONTEXT_DEFAULTS, browserTestsSkipped, launch } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,14 +30,20 @@ let portfolio: string;
 let dist: string;
 let browser: Browser;
 
+const newRepo = tempRepos();
+
 const html = (file: string) => readFileSync(path.join(dist, file), 'utf8');
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'clientbook-weight-'));
-  portfolio = path.join(tmp, 'portfolio');
   dist = path.join(tmp, 'site');
+  // In git, last changed in the spring: the heaviest pages there are, with a "Last changed" column
+  // in the clients table and a "file not updated" signal for every client on the health page.
+  const repo = newRepo();
+  portfolio = path.join(repo.root, 'clients');
   await generatePortfolio({ count: 1000, out: portfolio });
+  repo.commit('The portfolio, last touched in the spring', '2026-03-02T10:00:00-07:00');
   const built = await run(['build', '--dir', portfolio, '--out', dist, '--as-of', AS_OF], ROOT);
   expect(built.code, built.stderr).toBe(0);
   if (!skipBrowser) browser = await launch();
@@ -55,6 +62,9 @@ describe('a site of 1,000 clients', () => {
       .sort((a, b) => b.bytes - a.bytes);
     expect(pages.length).toBeGreaterThan(2000);
     expect(pages.filter((p) => p.bytes > MB)).toEqual([]);
+    // The heaviest case was built: the clients table has its history column, health its stale files.
+    expect(html('clients/index.html')).toContain('Last changed');
+    expect(count(html('health/index.html'), /class="signal file-stale"/g)).toBeGreaterThan(900);
     // The pages that grow with the portfolio are among those checked.
     for (const file of ['index.html', 'clients/index.html', 'roadmap/index.html', 'health/index.html']) expect(pages.some((p) => p.file === file)).toBe(true);
   });

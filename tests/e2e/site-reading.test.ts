@@ -113,6 +113,16 @@ describe('the health page', () => {
         '3 with an action overdue for months',
         '1 shrinking',
       ]);
+      // Why each signal matters and what to do, said once for the page, where each label leads.
+      expect(await page.locator('.signal-meanings .signal').count()).toBe(6);
+      expect(await page.getByText('Why it matters:').count()).toBe(6);
+      await page.locator('#patterson-realty .signal.meeting-overdue a.label').click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#why_meeting-overdue');
+      const meaning = page.locator('#why_meeting-overdue');
+      expect(await text(meaning)).toContain('What to do: Call today and book the meeting');
+      const box = (await meaning.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeLessThan(CONTEXT_DEFAULTS.viewport.height);
       await page.context().close();
     },
     LONG,
