@@ -82,3 +82,43 @@ describe('FORMAT Fields: a key with no value says what to write there, for that 
     expect(diagnostics).toEqual(['3:5 error missing-key: `title` is missing from item 1 of `actions`. | Add it, e.g.\ntitle: Renew anti-virus for all seats']);
   });
 });
+
+describe('FORMAT Fields: a value of the wrong shape is pointed at where it is written', () => {
+  it('a list or mapping written on the key\'s line is pointed at itself; one written below its key, at the key', async () => {
+    const { diagnostics } = await validate(
+      client(outdent`
+        type: [basic]
+        people: {name: Bob}
+        actions:
+          - title: Call Ann
+            due: {day: 1}
+        assets:
+          - name: Main server
+            kind:
+              - server
+      `),
+    );
+    expect(diagnostics.map((d) => d.split(' | ')[0])).toEqual([
+      '2:7 error wrong-type: `type` must be one of basic, strategic or break-fix, but it is a list.',
+      '3:9 error wrong-type: `people` must be a list, but it is a mapping of keys.',
+      '6:10 error wrong-type: `due` must be a date, but it is a mapping of keys.',
+      '9:5 error wrong-type: `kind` must be one of server, workstation, laptop, network, printer, phone, software, licence, subscription, domain, backup or other, but it is a list.',
+    ]);
+  });
+
+  it('`contact` is one person: a list of persons is an error whose hint moves the others to `people`', async () => {
+    const { diagnostics } = await validate(client('contact:\n  - name: Ann Lee\n  - name: Bob Stone'));
+    expect(diagnostics).toEqual([
+      '2:1 error wrong-type: `contact` must be a mapping of keys, but it is a list. | A client has one point of contact: keep the person whose instructions count under `contact:` and move the others to `people`, e.g.\ncontact:\n  name: Hank Miller\npeople:\n  - name: Donna Miller',
+    ]);
+  });
+});
+
+describe('FORMAT Fields: referred_by is a client id', () => {
+  it('a value that is not an id is one error (bad-client-id), not also "names no client"', async () => {
+    const { diagnostics } = await validate(client('referred_by: Lakeside Dental'));
+    expect(diagnostics).toEqual([
+      '2:14 error bad-client-id: `referred_by: Lakeside Dental` is not a client id. | A client id is the file name without .md: lowercase letters, digits and hyphens, e.g. `referred_by: lakeside-dental`.',
+    ]);
+  });
+});

@@ -72,7 +72,8 @@ export function checkClientFile(bytes: Uint8Array, relPath: string, file: string
     result.extensions = extensionsOf(checked.parsed.value);
     checkRules(checked.clean, { id, parsed: checked.parsed, offset: fm.yamlStart, sink, asOf, root });
     const ref = checked.clean.referred_by;
-    if (typeof ref === 'string') {
+    // Not an id at all is an error already (bad-client-id): no "names no client" on top of it.
+    if (typeof ref === 'string' && ID_PATTERN.test(ref)) {
       const at = locate(checked.parsed, ['referred_by']);
       result.referredBy = {
         id: ref,

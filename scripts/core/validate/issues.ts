@@ -1,6 +1,7 @@
 /** Turns zod issues into located diagnostics that say what was expected and what to write. */
 import type { z } from 'zod';
 import type { DiagnosticCode, DiagnosticSink } from '../diagnostics.ts';
+import { isMap, isSeq } from 'yaml';
 import { locate, type ParsedYaml, type Path } from '../load/yaml.ts';
 import { didYouMean } from './suggest.ts';
 import type { ValueIssueParams } from '../schema/values.ts';
@@ -103,7 +104,13 @@ export function reportIssue(
   const add = (code: DiagnosticCode, range: Range, message: string, hint?: string) =>
     sink.add({ start: range.start, end: range.end, code, message, ...(hint ? { hint } : {}) });
   const shift = (r: Range): Range => ({ start: offset + r.start, end: offset + r.end });
-  const keyRange = () => shift(locate(parsed, path, 'key'));
+  // A list or mapping written in flow style on the key's line (`type: [basic]`) is pointed at
+  // itself; one written as a block below its key, at the key.
+  const keyRange = () => {
+    const node = parsed.doc.getIn(path, true);
+    if ((isMap(node) || isSeq(node)) && node.flow && node.range) return shift({ start: node.range[0], end: node.range[1] });
+    return shift(locate(parsed, path, 'key'));
+  };
 
   if (missing || value.missing) {
     const parent = path.slice(0, -1);
@@ -170,7 +177,7 @@ export function reportIssue(
         'wrong-type',
         isCollection(input) ? keyRange() : shift(value),
         `${capitalise(name)} must be ${expected}, but it is ${describe(input)}${text !== undefined ? ` (\`${shown}\`)` : ''}.`,
-        typeHint(path, issue.expected, text),
+        typeHint(path, issue.expected, text, input),
       );
       return;
     }
@@ -186,7 +193,7 @@ export function reportIssue(
 }
 
 /** How to write a mapping or list the schema expected, using what was written where possible. */
-function typeHint(path: Path, expected: string, text: string | undefined): string | undefined {
+function typeHint(path: Path, expected: string, text: string | undefined, input?: unknown): string | undefined {
   const last = path[path.length - 1];
   if (isNumber(last)) {
     const list = String(path[path.length - 2]);
@@ -197,6 +204,9 @@ function typeHint(path: Path, expected: string, text: string | undefined): strin
   }
   const key = String(last);
   if (expected === 'object') {
+    // FORMAT.md: the single point of contact; everyone else is in `people`.
+    if (key === 'contact' && path.length === 1 && Array.isArray(input))
+      return 'A client has one point of contact: keep the person whose instructions count under `contact:` and move the others to `people`, e.g.\ncontact:\n  name: Hank Miller\npeople:\n  - name: Donna Miller';
     if (key === 'contact') return `Write the contact's keys on the lines below it, indented by two spaces, e.g.\ncontact:\n  name: ${text ?? 'Hank Miller'}`;
     if (key === 'meetings') return `Write the keys of \`meetings\` on the lines below it, indented by two spaces, e.g.\nmeetings:\n  cadence: ${text ?? 'monthly'}`;
     if (key === 'growth') return `Write the keys of \`growth\` on the lines below it, indented by two spaces, e.g.\ngrowth:\n  outlook: ${text ?? 'stable'}`;

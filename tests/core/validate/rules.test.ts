@@ -123,7 +123,7 @@ describe('wrong types of nested mappings and lists', () => {
   it.each([
     ['type:\n  - basic', '2:1 error wrong-type: `type` must be one of basic, strategic or break-fix, but it is a list.'],
     ['since:\n  year: 2016', '2:1 error wrong-type: `since` must be a date or a month, but it is a mapping of keys.'],
-    ['name: [Acme, Ltd]', '2:1 error wrong-type: `name` must be text, but it is a list.'],
+    ['name: [Acme, Ltd]', '2:7 error wrong-type: `name` must be text, but it is a list.'],
   ])('a list or mapping where one value belongs: %s', (fields, expected) => {
     const d = only(client(fields));
     expect(brief(d)).toBe(expected);
