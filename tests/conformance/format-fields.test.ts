@@ -122,3 +122,10 @@ describe('FORMAT Fields: referred_by is a client id', () => {
     ]);
   });
 });
+
+describe('FORMAT Fields: an action\'s tags are a list of text', () => {
+  it('a blank tag is an error at it whose hint speaks of the item, not of a key', async () => {
+    const { diagnostics } = await validate(client('actions:\n  - title: Call Ann\n    tags: [server, ""]'));
+    expect(diagnostics).toEqual(['4:20 error bad-text: Item 2 of `tags`, `""`, is empty: it must be text. | Write the text of this item, or delete it.']);
+  });
+});

@@ -156,7 +156,10 @@ export function reportIssue(
         shift(value),
         // Text of blanks alone (`name: ""`) is text, but empty.
         params?.code === 'bad-text' && typeof input === 'string' ? `${written} is empty: it must be ${expected}.` : `${written} is not ${expected}.`,
-        params?.hint?.replaceAll('{source}', shown).replaceAll('{key}', key).replaceAll('{example}', params.example ?? '') ?? (params?.example ? `Write ${expected}, e.g. \`${key}: ${params.example}\`.` : undefined),
+        // A list item has no key to write a \`key: value\` example with.
+        isNumber(last) && params?.code === 'bad-text' && typeof input === 'string'
+          ? `Write the text of this item, or delete it.`
+          : params?.hint?.replaceAll('{source}', shown).replaceAll('{key}', key).replaceAll('{example}', params.example ?? '') ?? (params?.example ? `Write ${expected}, e.g. \`${key}: ${params.example}\`.` : undefined),
       );
       return;
     }
