@@ -110,3 +110,14 @@ describe('DESIGN Settings: validated like a client file, each hint writes the va
     expect(await briefly('due_window: 366\nasset_notice: 1\nstale_months: 120\nlocale: fr\ncurrency: XXX')).toEqual({ code: 0, diagnostics: [] });
   });
 });
+
+describe('DESIGN Settings: clientbook.yaml is YAML, not front matter', () => {
+  it('settings written between two `---` lines: one error at the second, saying what it does', async () => {
+    const { code, stdout } = await validate('---\ntitle: Northern IT\n---\ncurrency: CAD\n');
+    const diagnostics = JSON.parse(stdout).diagnostics as { line: number; column: number; code: string; message: string; hint: string }[];
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}: ${d.message} | ${d.hint}`)).toEqual([
+      '3:1 yaml-multiple-docs: YAML: `---` ends the document here, and more YAML follows it (a second document). | Remove this `---` line: everything after it would be ignored.',
+    ]);
+    expect(code).toBe(1);
+  });
+});

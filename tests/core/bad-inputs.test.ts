@@ -67,7 +67,7 @@ describe('YAML syntax', () => {
     ['an alias without an anchor', client('name: *acme'), '2:7 error yaml-bad-alias: YAML: the alias `*acme` refers to no anchor `&acme` above it.'],
     ['a YAML 1.1 tag', client('name: !!binary QWNtZQ=='), '2:7 error yaml-tag-resolve-failed: YAML: the tag `!!binary` is not supported.'],
     ['a custom tag', client('name: !!js/function "f() {}"'), '2:7 error yaml-tag-resolve-failed: YAML: the tag `!!js/function` is not supported.'],
-    ['a second document', client('name: Acme\n...\ntype: basic'), '3:1 error yaml-multiple-docs: YAML: the front matter holds more than one YAML document.'],
+    ['a second document', client('name: Acme\n...\ntype: basic'), '3:1 error yaml-multiple-docs: YAML: `...` ends the document here, and more YAML follows it (a second document).'],
   ])('%s', (_what, text, expected) => {
     expect(problems(text)).toEqual([expected]);
   });

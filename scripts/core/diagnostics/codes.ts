@@ -143,7 +143,7 @@ export const DIAGNOSTIC_CODES = {
   'yaml-missing-char': yaml('A closing quote, a `-`, a colon or a comma is missing', 'Close the quote: `name: "Hank\'s Hardware"`.'),
   'yaml-multiline-implicit-key': yaml('A line is not a `key: value` pair, or is indented too far', 'Write `name: Acme` with a space after the colon, lined up with the other keys.'),
   'yaml-multiple-anchors': yaml('A value has two anchors', 'Keep one `&anchor`.'),
-  'yaml-multiple-docs': yaml('The front matter holds more than one YAML document', 'Remove the `...` or `---` line inside the front matter.'),
+  'yaml-multiple-docs': yaml('The front matter (or clientbook.yaml) holds more than one YAML document', 'Remove the `...` line inside the front matter, or the second `---` line of clientbook.yaml.'),
   'yaml-multiple-tags': yaml('A value has two tags', 'Remove the `!tags`: client files use plain values.'),
   'yaml-non-string-key': yaml('A key that is not text', 'Write keys as plain words: `name:`, not `[name]:`.'),
   'yaml-resource-exhaustion': yaml('The YAML expands to too much', 'Write the values out instead of nesting aliases.'),

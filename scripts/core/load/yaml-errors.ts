@@ -287,7 +287,9 @@ export const EXPLAIN: Record<ErrorCode, Explain> = {
     let end = text.lineOf(pos);
     while (end > 0 && !/^(\.\.\.|---)\s*$/.test(text.lineText(end))) end--;
     const start = text.contentStart(end);
-    return at(start, text.lineEnd(end), 'the front matter holds more than one YAML document.', 'Remove the `...` line: everything after it would be ignored.');
+    // In a client file a \`---\` closes the front matter, so only \`...\` gets here; in clientbook.yaml both do.
+    const marker = text.lineText(end).trim() === '---' ? '---' : '...';
+    return at(start, text.lineEnd(end), `\`${marker}\` ends the document here, and more YAML follows it (a second document).`, `Remove this \`${marker}\` line: everything after it would be ignored.`);
   },
 
   BAD_ALIAS: (pos, posEnd) =>
