@@ -59,7 +59,7 @@ describe('settings', () => {
     ['due_window: "30"', '1:13 error bad-number: `due_window: "30"` is not a whole number from 1 to 366.'],
     ['stale_months: 1000', '1:15 error bad-number: `stale_months: 1000` is not a whole number from 1 to 120.'],
     ['timezone: UTC', '1:1 error unknown-key: Unknown key `timezone`. Did you mean `time_zone`?'],
-    ['title: [a, b]', '1:1 error wrong-type: `title` must be text, but it is a list.'],
+    ['title: [a, b]', '1:8 error wrong-type: `title` must be text, but it is a list.'],
     ['time_zone: "UTC', '1:12 error yaml-missing-char: YAML: this quoted value is never closed: the closing `"` is missing.'],
     ['- UTC', '1:1 error front-matter-not-mapping: The settings file must be a mapping of `key: value` lines.'],
   ])('%s', async (settings, expected) => {
