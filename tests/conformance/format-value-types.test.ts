@@ -108,3 +108,55 @@ describe('FORMAT Value types: years from 1900 to 2200', () => {
     expect(diagnostics).toEqual(['5:12 error bad-year: `horizon: 1899` is not a year from 1900 to 2200. | Years run from 1900 to 2200.']);
   });
 });
+
+describe('FORMAT Value types: numbers in decimal digits, no octal', () => {
+  it('a number with a leading zero (octal in YAML 1.1: `017` is 15 there, 17 here) is an error at the value', async () => {
+    const result = await validate(
+      client(outdent`
+        employees: 06
+        growth:
+          outlook: stable
+          horizon: 02028
+        assets:
+          - name: Main server
+            kind: server
+            cost: 017
+          - name: Backup disk
+            kind: backup
+            cost: 00.50
+        roadmap:
+          - title: Replace the main server
+            when: 02027
+            cost: 0.50
+        x-zip: 01234
+      `),
+    );
+    expect(result).toEqual({
+      code: 1,
+      diagnostics: [
+        '2:12 error bad-number: `employees: 06` is not a whole number (0 or more). | Write it without the leading zero, which some YAML readers take for an octal number: `employees: 6`.',
+        '5:12 error bad-year: `horizon: 02028` is not a year from 1900 to 2200. | Write it without the leading zero, which some YAML readers take for an octal number: `horizon: 2028`.',
+        '9:11 error bad-money: `cost: 017` is not an amount of money. | Write it without the leading zero, which some YAML readers take for an octal number: `cost: 17`.',
+        '12:11 error bad-money: `cost: 00.50` is not an amount of money. | Write it without the leading zero, which some YAML readers take for an octal number: `cost: 0.50`.',
+        '15:11 error bad-period: `when: 02027` is not a year, quarter, month or date. | Write it without the leading zero, which some YAML readers take for an octal number: `when: 2027`.',
+      ],
+    });
+  });
+
+  it.each(['0', '0.5', '0.50', '6500', '6500.50', '999999999999.99'])('`cost: %s` is money', async (cost) => {
+    expect(await validate(client(`roadmap:\n  - title: Replace the main server\n    when: 2027-Q2\n    cost: ${cost}`))).toEqual({ code: 0, diagnostics: [] });
+  });
+
+  it.each([
+    ['6500.505', '`6500.505` has 3 digits after the point: write at most two (cents).'],
+    ['-1', 'Costs cannot be negative.'],
+    ['1e3', '`1e3` is written with an exponent: write amounts in decimal digits, e.g. 1000.'],
+    ['0x10', '`0x10` is a hexadecimal number: write amounts in decimal digits, e.g. 16.'],
+    ['0o17', '`0o17` is an octal number: write amounts in decimal digits, e.g. 15.'],
+    ['1000000000000', 'Amounts run from 0 to 999,999,999,999.99. Write a smaller amount.'],
+    ['"6500"', 'Write the amount as a plain number, without quotes: 6500.'],
+  ])('`cost: %s` is an error at the value', async (cost, hint) => {
+    const { diagnostics } = await validate(client(`roadmap:\n  - title: Replace the main server\n    when: 2027-Q2\n    cost: ${cost}`));
+    expect(diagnostics).toEqual([`5:11 error bad-money: \`cost: ${cost}\` is not an amount of money. | ${hint}`]);
+  });
+});

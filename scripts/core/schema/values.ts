@@ -82,19 +82,21 @@ type Check<T> = (value: unknown) => { ok: true; value: T } | { ok: false; hint?:
 type JsonShape = Record<string, unknown>;
 
 /**
- * The value types whose numbers are whole (whole numbers, years, periods), by schema: YAML reads
- * `employees: 2.0` as the number 2, so only the text written can tell it is not a whole number, and
- * that is checked beside the schema (`validate/written-numbers.ts`).
+ * The value types that take numbers (whole numbers, years, periods, money), by schema. YAML reads
+ * `employees: 2.0` as the number 2 and `cost: 017` as 17, so only the text written can tell that
+ * the one is not a whole number and the other has a leading zero (octal in YAML 1.1): that is
+ * checked beside the schema (`validate/written-numbers.ts`).
  */
-const wholeTypes = new WeakMap<z.ZodType, ValueIssueParams>();
+const numberTypes = new WeakMap<z.ZodType, ValueIssueParams & { whole: boolean }>();
 
-/** The params of a value type whose numbers are whole (a whole number, a year, a period), or undefined. */
-export const wholeTypeOf = (schema: z.ZodType): ValueIssueParams | undefined => wholeTypes.get(schema);
+/** The params of a value type that takes numbers, and whether they are whole; undefined for any other. */
+export const numberTypeOf = (schema: z.ZodType) => numberTypes.get(schema);
 
 function custom<T>(expected: string, example: string, code: DiagnosticCode, json: JsonShape, check: Check<T>) {
   const schema = custom0(expected, example, code, json, check);
-  // A period may be a year: a number too.
-  if (json.type === 'integer' || code === 'bad-period') wholeTypes.set(schema, { code, expected, example });
+  // A period may be a year: a whole number too.
+  if (json.type === 'integer' || json.type === 'number' || code === 'bad-period')
+    numberTypes.set(schema, { code, expected, example, whole: json.type !== 'number' });
   return schema;
 }
 

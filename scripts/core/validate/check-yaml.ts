@@ -6,8 +6,8 @@ import { reportIssue, type Range } from './issues.ts';
 import { isPlainObject, separateKeys } from './keys.ts';
 import { checkWrittenNumbers } from './written-numbers.ts';
 
-/** A plain number with a point after a key or a dash (`seats: 2.0`). */
-const POINT_NUMBER = /[:\-[,{][ \t]*[-+]?(?:\d+\.\d*|\.\d+)[ \t]*(?:#.*)?$/m;
+/** A plain number with a point or a leading zero after a key or a dash (`seats: 2.0`, `cost: 017`). */
+const POINT_NUMBER = /(?:[:[,{]|-[ \t])[ \t]*[-+]?(?:\d+\.\d*|\.\d+|0\d+)[ \t]*(?:#.*)?$/m;
 
 export interface Checked<T> {
   parsed?: ParsedYaml;
@@ -101,7 +101,7 @@ export function checkYaml<S extends z.ZodType>(
       reportIssue(issue, parsed, offset, sink, root);
     }
   }
-  // Only a file with a number written with a point has a whole number to check so (few do).
+  // Only a file with a number written with a point or a leading zero has one to check so (few do).
   if (POINT_NUMBER.test(yaml)) {
     const reported = new Set(result.success ? [] : result.error.issues.map((issue) => issue.path.join('\0')));
     checkWrittenNumbers(parsed, schema, offset, sink, reported);

@@ -1,13 +1,14 @@
 /**
- * Whole numbers as written. YAML's core schema reads `employees: 2.0` (or `2.`) as the float 2,
- * which a check of the value alone takes for the whole number 2; FORMAT.md's whole numbers and
- * years are decimal digits, so the text written decides (docs/format.md "Value types").
+ * Numbers as written. YAML's core schema reads `employees: 2.0` (or `2.`) as the float 2, which a
+ * check of the value alone takes for the whole number 2, and `cost: 017` as 17, where YAML 1.1 (and
+ * many readers still) read the octal 15. FORMAT.md's numbers are decimal digits, so the text written
+ * decides (docs/format.md "Value types").
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { DiagnosticSink } from '../diagnostics.ts';
 import type { ParsedYaml, Path } from '../load/yaml.ts';
-import { wholeTypeOf } from '../schema/values.ts';
+import { numberTypeOf } from '../schema/values.ts';
 import { label } from './issues.ts';
 
 interface Def {
@@ -20,10 +21,10 @@ interface Def {
 
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
-/** The whole-number type a schema is, through its wrappers (optional, default, refinements). */
-function wholeType(schema: z.ZodType) {
+/** The number type a schema is, through its wrappers (optional, default, refinements). */
+function numberType(schema: z.ZodType) {
   for (let current: z.ZodType | undefined = schema; current; ) {
-    const found = wholeTypeOf(current);
+    const found = numberTypeOf(current);
     if (found) return found;
     const def = defOf(current);
     current = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
@@ -44,25 +45,31 @@ function container(schema: z.ZodType): Def {
 
 /** A number written with a point (`2.0`, `2.`, `.5`): YAML's float form. */
 const WITH_POINT = /^[-+]?(?:\d+\.\d*|\.\d+)$/;
+/** A number with a leading zero (`017`, `00.5`): octal in YAML 1.1. */
+const LEADING_ZERO = /^[-+]?0\d/;
 
 /**
- * Reports every whole number or year written with a point whose value is whole (one that is not is
- * refused by the schema already). `skip` holds the paths the schema reported, joined with NUL.
+ * Reports every whole number, year or period written with a point whose value is whole (one that
+ * is not is refused by the schema already), and every number written with a leading zero. `skip`
+ * holds the paths the schema reported, joined with NUL.
  */
 export function checkWrittenNumbers(parsed: ParsedYaml, schema: z.ZodType, offset: number, sink: DiagnosticSink, skip: Set<string>): void {
   const visit = (node: Node | null | undefined, s: z.ZodType, path: Path): void => {
     if (!node) return;
-    const whole = wholeType(s);
-    if (whole) {
-      if (!isScalar(node) || node.type !== 'PLAIN' || typeof node.value !== 'number' || !node.range) return;
+    const type = numberType(s);
+    if (type) {
+      if (!isScalar(node) || node.type !== 'PLAIN' || typeof node.value !== 'number' || !node.range || skip.has(path.join('\0'))) return;
       const written = parsed.yaml.slice(node.range[0], node.range[1]);
-      if (!WITH_POINT.test(written) || !Number.isInteger(node.value) || skip.has(path.join('\0'))) return;
+      const pointed = type.whole && WITH_POINT.test(written) && Number.isInteger(node.value);
+      if (!pointed && !LEADING_ZERO.test(written)) return;
       sink.add({
         start: offset + node.range[0],
         end: offset + node.range[1],
-        code: whole.code,
-        message: `\`${label(path)}: ${written}\` is not ${whole.expected}.`,
-        hint: `Write it in digits without a point: \`${label(path)}: ${node.value}\`.`,
+        code: type.code,
+        message: `\`${label(path)}: ${written}\` is not ${type.expected}.`,
+        hint: pointed
+          ? `Write it in digits without a point: \`${label(path)}: ${node.value}\`.`
+          : `Write it without the leading zero, which some YAML readers take for an octal number: \`${label(path)}: ${written.replace(/^([-+]?)0+(?=\d)/, '$1')}\`.`,
       });
       return;
     }
