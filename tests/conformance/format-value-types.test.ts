@@ -160,3 +160,34 @@ describe('FORMAT Value types: numbers in decimal digits, no octal', () => {
     expect(diagnostics).toEqual([`5:11 error bad-money: \`cost: ${cost}\` is not an amount of money. | ${hint}`]);
   });
 });
+
+describe('FORMAT Value types: a date is written 2026-12-15; the hint writes a near miss right', () => {
+  it.each([
+    ['2026/12/15', 'Write dates with hyphens, year first: 2026-12-15.'],
+    ['15-12-2026', 'Dates are written year first: 2026-12-15.'],
+    ['Dec 15, 2026', 'Write dates in digits, year first: 2026-12-15.'],
+    ['15 December 2026', 'Write dates in digits, year first: 2026-12-15.'],
+    ['"2026-12-15 "', 'Remove the spaces inside the quotes: `due: 2026-12-15`.'],
+    ['20261215', 'Write the date with hyphens: 2026-12-15.'],
+    ['2026-02-29', 'February 2026 has 28 days.'],
+    ['1899-12-31', 'The year 1899 is out of range: years run from 1900 to 2200.'],
+    ['2201-01-01', 'The year 2201 is out of range: years run from 1900 to 2200.'],
+  ])('`due: %s`', async (due, hint) => {
+    const { diagnostics } = await validate(client(`actions:\n  - title: Call Ann\n    due: ${due}`));
+    expect(diagnostics).toEqual([`4:10 error bad-date: \`due: ${due}\` is not a date. | ${hint}`]);
+  });
+
+  it.each(['2028-02-29', '1900-01-01', '2200-12-31'])('`due: %s` is a date', async (due) => {
+    expect(await validate(client(`actions:\n  - title: Call Ann\n    due: ${due}`))).toEqual({ code: 0, diagnostics: [] });
+  });
+
+  it.each([
+    ['March 2020', 'Write months in digits, year first: 2020-03.'],
+    ['2016-Q1', 'A quarter is not enough here: write the month, e.g. 2016-01.'],
+    ['1899-12', 'The year 1899 is out of range: years run from 1900 to 2200.'],
+    ['2201-01', 'The year 2201 is out of range: years run from 1900 to 2200.'],
+  ])('`since: %s` (a date or a month)', async (since, hint) => {
+    const { diagnostics } = await validate(client(`since: ${since}`));
+    expect(diagnostics).toEqual([`2:8 error bad-date: \`since: ${since}\` is not a date or a month. | ${hint}`]);
+  });
+});

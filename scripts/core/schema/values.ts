@@ -40,11 +40,37 @@ const pad = (n: number | string, width = 2) => String(n).padStart(width, '0');
 const scalarText = (value: unknown): string | undefined =>
   typeof value === 'string' ? value.trim() : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 
-/** A targeted suggestion for something that is almost a date. */
-export function dateHint(input: unknown): string | undefined {
+/** The month of a name or its first three letters (`Dec`, `december`), 1 to 12; 0 for none. */
+const monthOfName = (name: string) => {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  return n.length < 3 ? 0 : MONTH_NAMES.findIndex((full) => full.toLowerCase().startsWith(n) && (n.length === 3 || full.toLowerCase() === n)) + 1;
+};
+
+/**
+ * A targeted suggestion for something that is almost a date (or, with `monthOk`, a month: the
+ * fields that take a month or a period).
+ */
+export function dateHint(input: unknown, monthOk = false): string | undefined {
   const text = scalarText(input);
   if (text === undefined) return undefined;
-  let m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  // \`"2026-12-15 "\`: right but for the spaces inside the quotes.
+  if (typeof input === 'string' && input !== text && (parseDate(text) || isMonth(text) || (monthOk && parsePeriod(text))))
+    return `Remove the spaces inside the quotes: \`{key}: ${text}\`.`;
+  let m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
+  if (m && parseDate(`${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`)) return `Write dates with hyphens, year first: ${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}.`;
+  // \`Dec 15, 2026\`, \`15 December 2026\`, \`March 2020\`.
+  m = /^([A-Za-z]+\.?) (\d{1,2}),? (\d{4})$/.exec(text) ?? /^(\d{1,2}) ([A-Za-z]+\.?),? (\d{4})$/.exec(text);
+  if (m) {
+    const [name, day] = /^\d/.test(m[1]!) ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
+    const date = monthOfName(name) ? `${m[3]}-${pad(monthOfName(name))}-${pad(day)}` : undefined;
+    if (date && parseDate(date)) return `Write dates in digits, year first: ${date}.`;
+  }
+  m = /^([A-Za-z]+\.?),? (\d{4})$/.exec(text);
+  if (m && monthOfName(m[1]!)) {
+    const month = `${m[2]}-${pad(monthOfName(m[1]!))}`;
+    return monthOk ? `Write months in digits, year first: ${month}.` : `Write dates in digits, year first, with the day: e.g. ${month}-01.`;
+  }
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   if (m) {
     const [a, b, year] = [Number(m[1]), Number(m[2]), m[3]];
     const us = a <= 12 && b <= 31 ? `${year}-${pad(a)}-${pad(b)}` : undefined;
@@ -141,7 +167,9 @@ export const dateOrMonth = () =>
       return inYearRange(yearOf(text)) ? { ok: true, value: text } : { ok: false, hint: yearOutOfRange(text.slice(0, 4)) };
     const year = typeof value === 'number' && Number.isInteger(value) ? String(value) : /^\d{4}$/.exec(text?.trim() ?? '')?.[0];
     if (year) return { ok: false, hint: `A year alone is not enough here: write the month, e.g. ${year}-01.` };
-    return { ok: false, hint: dateHint(value) };
+    const quarter = /^(\d{4})-Q([1-4])$/i.exec(text?.trim() ?? '');
+    if (quarter) return { ok: false, hint: `A quarter is not enough here: write the month, e.g. ${quarter[1]}-${pad((Number(quarter[2]) - 1) * 3 + 1)}.` };
+    return { ok: false, hint: dateHint(value, true) };
   });
 
 /** `2028`: a whole number from 1900 to 2200. */
@@ -170,7 +198,7 @@ export const period = () =>
     const q = /^(?:Q([1-4])[ -/]?(\d{4})|(\d{4})[ /]?q([1-4]))$/i.exec(text);
     if (q) return { ok: false, hint: `Write quarters as year, hyphen, Q and the number: ${q[2] ?? q[3]}-Q${q[1] ?? q[4]}.` };
     if (/^\d{4}-Q[^1-4]/i.test(text)) return { ok: false, hint: 'A year has four quarters, Q1 to Q4.' };
-    return { ok: false, hint: dateHint(value) };
+    return { ok: false, hint: dateHint(value, true) };
   });
 
 /** `1 day`, `2 weeks`, `3 months`, `1 year`: at most 100 years. */
