@@ -7,7 +7,7 @@
  * install other versions of the libraries, and the CLI runs from the sources until the next bundle.
  * Plain JavaScript, read on every start: it must cost nothing.
  */
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script, constants } from 'node:vm';
@@ -47,9 +47,9 @@ export function freshBundle(root) {
  * own version and flags and rejects what does not fit; the bundle's folder is emptied at every new
  * bundle. A cache that cannot be written is not used, and never fails a command.
  */
-export async function runBundle(entry, argv) {
+export async function runBundle(entry, argv, cacheDir = path.dirname(entry)) {
   const command = argv.find((arg) => COMMANDS.has(arg)) ?? 'help';
-  const cacheFile = path.join(path.dirname(entry), `${command}.${process.version}-${process.arch}.v8cache`);
+  const cacheFile = path.join(cacheDir, `${command}.${process.version}-${process.arch}.v8cache`);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -68,6 +68,41 @@ export async function runBundle(entry, argv) {
   return exitCode;
 }
 
+/** Where `npm pack` puts the same bundle in the package (scripts/bundle/build.ts). */
+export const PACKED_BUNDLE = path.join('dist-js', 'fast', 'main.cjs');
+
+/**
+ * The packed bundle of an installed clientbook (`packageRoot` under node_modules), and where its V8
+ * code is kept: not in the package (an install may be read-only, and is npm's to replace), but in
+ * `node_modules/.cache/clientbook/` beside it, in a folder named for this very bundle (its version,
+ * size and time), emptied of any other bundle's code when it is first made. Where that cannot be
+ * written, nothing is kept and every command compiles as it goes. Undefined without the bundle.
+ */
+export function installedBundle(packageRoot) {
+  const entry = path.join(packageRoot, PACKED_BUNDLE);
+  const stats = statSync(entry, { throwIfNoEntry: false });
+  if (!stats?.isFile()) return undefined;
+  let version = '';
+  try {
+    version = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version ?? '';
+  } catch {
+    // Named by size and time alone.
+  }
+  const parent = path.dirname(packageRoot);
+  const holder = path.basename(parent).startsWith('@') ? path.dirname(parent) : parent;
+  const codes = path.join(holder, '.cache', 'clientbook', 'cli-code');
+  const cacheDir = path.join(codes, `${version}-${stats.size}-${Math.trunc(stats.mtimeMs)}`.replace(/[^\w.-]/g, '_'));
+  if (!statSync(cacheDir, { throwIfNoEntry: false })) {
+    try {
+      // V8 checks a cache against its source by length only: another bundle's code must never be found.
+      rmSync(codes, { recursive: true, force: true });
+    } catch {
+      // Read-only: nothing is kept there either.
+    }
+  }
+  return { entry, cacheDir };
+}
+
 /** Commands by name, one code cache each: `help` for any other command line. */
 const COMMANDS = new Set(['validate', 'due', 'diff', 'hooks', 'add', 'done', 'met', 'new', 'note', 'init', 'import']);
 
@@ -75,6 +110,7 @@ const COMMANDS = new Set(['validate', 'due', 'diff', 'hooks', 'add', 'done', 'me
 function saveQuietly(file, bytes) {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(temporary, bytes);
     renameSync(temporary, file);
   } catch {

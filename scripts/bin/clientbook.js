@@ -2,7 +2,8 @@
 // In this repository the entry point runs the TypeScript sources directly (Node's type stripping): no
 // build step. For the commands without the site, a bundle of the same sources starts faster (see
 // ./bundled.js). Installed as a package (under node_modules, where Node strips no types), it runs the
-// JavaScript that `npm pack` compiled into dist-js/.
+// JavaScript that `npm pack` compiled into dist-js/: the same bundle for those commands, and ES
+// modules for the site's.
 const { fileURLToPath } = await import('node:url');
 const path = await import('node:path');
 const here = fileURLToPath(import.meta.url);
@@ -20,8 +21,12 @@ const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
 const argv = process.argv.slice(2);
 if (installed) {
-  const { main } = await import(new URL('../../dist-js/main.js', import.meta.url).href);
-  process.exitCode = await main(argv);
+  // The commands without the site run from the packed bundle as in this repository; `build` and
+  // `dev` from the ES modules, which share their libraries with the site's pages.
+  const { bundleServes, installedBundle, runBundle } = await import('./bundled.js');
+  const bundle = bundleServes(argv) ? installedBundle(fileURLToPath(new URL('../..', import.meta.url))) : undefined;
+  if (bundle) process.exitCode = await runBundle(bundle.entry, argv, bundle.cacheDir);
+  else process.exitCode = await (await import(new URL('../../dist-js/main.js', import.meta.url).href)).main(argv);
 } else {
   const { bundleServes, freshBundle, runBundle } = await import('./bundled.js');
   const bundle = bundleServes(argv) ? freshBundle(fileURLToPath(new URL('../..', import.meta.url))) : undefined;

@@ -9,7 +9,7 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BUNDLE_DIR, MANIFEST, MANIFEST_VERSION } from '../bin/bundled.js';
+import { BUNDLE_DIR, MANIFEST, MANIFEST_VERSION, PACKED_BUNDLE } from '../bin/bundled.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = 'main.js';
@@ -137,7 +137,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     const packages = values.packages === 'external' ? 'external' : 'bundle';
     const r = await bundleCli(values.out ? path.resolve(values.out) : undefined, { packages });
-    process.stdout.write(`clientbook: CLI bundled into ${path.relative(process.cwd(), r.dir) || '.'} (${(r.bytes / 1024).toFixed(0)} KiB), used while its ${r.inputs} sources stay as they are.\n`);
+    if (packages === 'external') {
+      // The package's fast start (scripts/bin/clientbook.js): the same bundle as this repository's, in
+      // dist-js/fast, for the commands without the site.
+      const fast = await bundleCli(path.join(r.dir, path.relative('dist-js', path.dirname(PACKED_BUNDLE))));
+      process.stdout.write(`clientbook: the package's CLI compiled into ${path.relative(process.cwd(), r.dir) || '.'} (${(r.bytes / 1024).toFixed(0)} KiB), and bundled for a fast start (${(fast.bytes / 1024).toFixed(0)} KiB).\n`);
+    } else {
+      process.stdout.write(`clientbook: CLI bundled into ${path.relative(process.cwd(), r.dir) || '.'} (${(r.bytes / 1024).toFixed(0)} KiB), used while its ${r.inputs} sources stay as they are.\n`);
+    }
   } catch (error) {
     // The CLI runs from the sources without a bundle: an install must not fail for want of one.
     // A package without its JavaScript would not run at all: packing fails.

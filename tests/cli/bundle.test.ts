@@ -3,13 +3,13 @@
  * it must do exactly what the sources do, and never run once the sources have changed.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_DIR, bundleServes, freshBundle, MANIFEST } from '../../scripts/bin/bundled.js';
+import { BUNDLE_DIR, bundleServes, freshBundle, installedBundle, MANIFEST, PACKED_BUNDLE } from '../../scripts/bin/bundled.js';
 import { bundleCli, packageJsonOf, type BundleResult } from '../../scripts/bundle/build.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
 
@@ -185,5 +185,49 @@ describe('when the executable uses the bundle', () => {
     expect(packageJsonOf('node_modules/@scope/lib/dist/index.js')).toBe('node_modules/@scope/lib/package.json');
     expect(packageJsonOf('node_modules/a/node_modules/b/x.js')).toBe('node_modules/a/node_modules/b/package.json');
     expect(packageJsonOf('scripts/core/dates.ts')).toBe('scripts/core/dates.ts');
+  });
+});
+
+describe('the bundle of an installed clientbook', () => {
+  let book: string;
+  beforeAll(async () => {
+    book = await mkdtemp(path.join(os.tmpdir(), 'clientbook-installed-'));
+  });
+  afterAll(() => rm(book, { recursive: true, force: true }));
+
+  async function install(version: string, bundleText: string): Promise<string> {
+    const pkg = path.join(book, 'node_modules', 'clientbook');
+    await mkdir(path.join(pkg, 'dist-js', 'fast'), { recursive: true });
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify({ name: 'clientbook', version }));
+    await writeFile(path.join(pkg, PACKED_BUNDLE), bundleText);
+    const when = new Date('1985-10-26T08:15:00Z');
+    await utimes(path.join(pkg, PACKED_BUNDLE), when, when);
+    return pkg;
+  }
+
+  it("keeps V8's code in the book's node_modules/.cache, in a folder of this very bundle, never in the package", async () => {
+    const pkg = await install('1.2.0', 'module.exports = {};\n');
+    const found = installedBundle(pkg)!;
+    expect(found.entry).toBe(path.join(pkg, 'dist-js', 'fast', 'main.cjs'));
+    expect(found.cacheDir).toBe(path.join(book, 'node_modules', '.cache', 'clientbook', 'cli-code', `1.2.0-21-${Date.parse('1985-10-26T08:15:00Z')}`));
+  });
+
+  it("forgets another bundle's code when a new one is installed: V8 would take code of the same length as its own", async () => {
+    const codes = path.join(book, 'node_modules', '.cache', 'clientbook', 'cli-code');
+    const pkg = await install('1.2.0', 'module.exports = {};\n');
+    await mkdir(installedBundle(pkg)!.cacheDir, { recursive: true });
+    await writeFile(path.join(installedBundle(pkg)!.cacheDir, 'validate.v8cache'), 'code');
+    // The same bundle again: its code stays.
+    expect(await readdir(path.join(installedBundle(pkg)!.cacheDir))).toEqual(['validate.v8cache']);
+    const upgraded = await install('1.3.0', 'module.exports = {};\n');
+    const next = installedBundle(upgraded)!;
+    expect(path.basename(next.cacheDir)).toMatch(/^1\.3\.0-21-/);
+    expect(await readdir(codes).catch(() => [])).toEqual([]);
+  });
+
+  it('is not there in a package without it (packed before it existed): the ES modules run', async () => {
+    const pkg = path.join(book, 'old', 'node_modules', 'clientbook');
+    await mkdir(pkg, { recursive: true });
+    expect(installedBundle(pkg)).toBeUndefined();
   });
 });

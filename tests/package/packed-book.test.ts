@@ -91,7 +91,7 @@ afterAll(async () => {
 
 describe('the packed clientbook', () => {
   test('ships the compiled CLI, the site, the templates and the licence; not the tests, the sample or the benchmarks', () => {
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist-js/main.js', 'dist-js/check-worker.js', 'scripts/bin/clientbook.js', 'site/layouts/Base.astro', 'site/pages/index.astro', 'templates/book/gitignore', 'templates/github-workflow.yml', 'templates/pre-commit', 'docs/format.md'])
+    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist-js/main.js', 'dist-js/check-worker.js', 'dist-js/fast/main.cjs', 'dist-js/fast/check-worker.js', 'scripts/bin/node-check.js', 'scripts/bin/clientbook.js', 'site/layouts/Base.astro', 'site/pages/index.astro', 'templates/book/gitignore', 'templates/github-workflow.yml', 'templates/pre-commit', 'docs/format.md'])
       expect(packed).toContain(file);
     for (const prefix of ['tests/', 'clients/', 'scripts/bench/', 'scripts/bundle/', '.ci/', 'node_modules/'])
       expect(packed.filter((f) => f.startsWith(prefix)), prefix).toEqual([]);
@@ -103,6 +103,18 @@ describe('the packed clientbook', () => {
     expect((await ok('npx', ['node', '--version'], book)).stdout).toMatch(/^v24\./);
     expect((await ok('npx', ['clientbook', '--version'], book)).stdout).toBe(`${pkg.version}\n`);
     expect(await sh('npx', ['clientbook', 'validate'], book)).toEqual({ code: 0, stdout: '1 file checked: no problems.\n', stderr: '' });
+    // From the packed bundle, with V8's code kept in the book's cache after the first run (not in the
+    // package); the ES modules give the same.
+    const codes = path.join(book, 'node_modules', '.cache', 'clientbook', 'cli-code');
+    // (`--version` above ran as `help`.)
+    expect(readdirSync(codes, { recursive: true }).map(String).sort()).toEqual([
+      expect.stringMatching(/^[\d.]+-\d+-\d+$/),
+      expect.stringMatching(/^[\d.]+-\d+-\d+\/help\.v24\.\d+\.\d+-\w+\.v8cache$/),
+      expect.stringMatching(/^[\d.]+-\d+-\d+\/validate\.v24\.\d+\.\d+-\w+\.v8cache$/),
+    ]);
+    expect(await sh('npx', ['clientbook', 'validate'], book)).toEqual({ code: 0, stdout: '1 file checked: no problems.\n', stderr: '' });
+    const esm = await promisify(execFile)('npx', ['clientbook', 'validate'], { cwd: book, env: { ...userEnv(), CLIENTBOOK_NO_BUNDLE: '1' } });
+    expect(esm).toEqual({ stdout: '1 file checked: no problems.\n', stderr: '' });
     const due = JSON.parse((await ok('npx', ['clientbook', 'due', '--json'], book)).stdout) as { items: { client: string; kind: string }[] };
     expect(due.items.map((i) => `${i.client} ${i.kind}`)).toEqual(['example-dental-clinic action', 'example-dental-clinic action']);
     // The daily edits of the book's README, from the installed package.
@@ -206,6 +218,9 @@ describe('the packed clientbook', () => {
         (e: Run) => e,
       );
       expect(result.stderr).toBe('');
+      // validate too, from the bundle, with nowhere to keep its code.
+      const validated = await promisify(execFile)(command!, [...args.slice(0, -3), 'validate'], { cwd: book, env });
+      expect(validated).toEqual({ stdout: '1 file checked: no problems.\n', stderr: '' });
       expect(result.stdout).toMatch(/^Built the site for \d{4}-\d{2}-\d{2} from 1 client in [\d.]+ s: \.\.\/read-only-site\/index\.html\n/);
       expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Send the quote for the new front-desk PCs');
       expect(packageState()).toBe(installed);
