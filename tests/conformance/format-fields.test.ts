@@ -129,3 +129,22 @@ describe('FORMAT Fields: an action\'s tags are a list of text', () => {
     expect(diagnostics).toEqual(['4:20 error bad-text: Item 2 of `tags`, `""`, is empty: it must be text. | Write the text of this item, or delete it.']);
   });
 });
+
+describe('FORMAT Fields: a known key at the wrong level', () => {
+  it('is an unknown key whose hint names the mapping it belongs to', async () => {
+    const { diagnostics } = await validate(
+      client(outdent`
+        outlook: growing
+        phone: "+1 867 555 0100"
+        actions:
+          - title: Call Ann
+            when: 2027-Q2
+      `),
+    );
+    expect(diagnostics).toEqual([
+      '2:1 error unknown-key: Unknown key `outlook`. | `outlook` is a key of `growth`, not of this mapping: move it there. Keys of your own must start with `x-` (e.g. `x-outlook`).',
+      '3:1 error unknown-key: Unknown key `phone`. | `phone` is a key of `contact` or an item of `people`, not of this mapping: move it there. Keys of your own must start with `x-` (e.g. `x-phone`).',
+      '6:5 error unknown-key: Unknown key `when`. | `when` is a key of an item of `roadmap`, not of this mapping: move it there. Keys of your own must start with `x-` (e.g. `x-when`).',
+    ]);
+  });
+});

@@ -87,7 +87,9 @@ export function checkYaml<S extends z.ZodType>(
           ? `Keys of your own start with a lowercase \`x-\`: write \`${ownKey(u.key)}\`.`
           : u.suggestion
           ? `Rename it to \`${u.suggestion}\`. ${own}`
-          : `Known keys here: ${u.known.join(', ')}. ${own}`,
+          : u.homes
+            ? `\`${u.key}\` is a key of ${joinOr(u.homes)}, not of this mapping: move it there. ${own}`
+            : `Known keys here: ${u.known.join(', ')}. ${own}`,
     });
   }
   const parser = parserFor(schema);
@@ -111,3 +113,6 @@ export function checkYaml<S extends z.ZodType>(
 
 /** The user's own key for an unknown one: \`x-\` in front, a capital \`X-\` made lowercase (\`X-Colour\` -> \`x-Colour\`). */
 const ownKey = (key: string) => (/^x-/i.test(key) ? `x-${key.slice(2)}` : `x-${key}`);
+
+/** `a`, `a or b`, `a, b or c`. */
+const joinOr = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);

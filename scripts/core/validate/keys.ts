@@ -11,6 +11,8 @@ export interface UnknownKey {
   path: Path;
   key: string;
   known: string[];
+  /** Where else in the schema a mapping has this key (`\`growth\``, `an item of \`actions\``): it was put at the wrong level. */
+  homes?: string[];
   suggestion?: string;
   /** The suggested key is already set in the same mapping: renaming would make it a duplicate. */
   taken?: boolean;
@@ -72,7 +74,11 @@ export function separateKeys(value: unknown, schema: z.ZodType): { clean: unknow
           const known = Object.keys(def.shape);
           const suggestion = didYouMean(key, known);
           const taken = suggestion !== undefined && Object.hasOwn(node, suggestion);
-          unknown.push({ path: [...path, key], key, known, ...(suggestion ? { suggestion } : {}), ...(taken ? { taken } : {}) });
+          const homes = suggestion ? undefined : homesOf(schema).get(key);
+          unknown.push({
+            path: [...path, key], key, known,
+            ...(suggestion ? { suggestion } : {}), ...(taken ? { taken } : {}), ...(homes ? { homes } : {}),
+          });
           drop = true;
         }
         if (!out && (drop || kept !== child)) {
@@ -109,4 +115,34 @@ export function extensionsOf(value: unknown): Record<string, unknown> {
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const homesCache = new WeakMap<z.ZodType, Map<string, string[]>>();
+
+/**
+ * Every key of every mapping of a schema, with where that mapping is: \`the top level\`, \`\`growth\`\`,
+ * \`an item of \`actions\`\`. For a key written at the wrong level (\`outlook:\` at the top), the hint
+ * names where it belongs.
+ */
+function homesOf(schema: z.ZodType): Map<string, string[]> {
+  let homes = homesCache.get(schema);
+  if (homes) return homes;
+  const found = new Map<string, string[]>();
+  const walk = (s: z.ZodType, where: string): void => {
+    const def = unwrap(s);
+    if (def.type === 'object' && def.shape) {
+      for (const [key, child] of Object.entries(def.shape)) {
+        const list = found.get(key) ?? [];
+        if (!list.includes(where)) list.push(where);
+        found.set(key, list);
+        walk(child, `\`${key}\``);
+      }
+    } else if (def.type === 'array' && def.element) {
+      walk(def.element, `an item of ${where}`);
+    }
+  };
+  walk(schema, 'the top level');
+  homes = found;
+  homesCache.set(schema, homes);
+  return homes;
 }
