@@ -2,7 +2,7 @@ import { INTERVAL_MAX, parseDate, parseInterval, type IntervalUnit } from '#core
 import { appendAction, type NewAction } from '#core/edit/append-action';
 import { UserError } from '../errors.ts';
 import type { Io } from '../io.ts';
-import { runEdit, type EditCommandOptions } from './edit-session.ts';
+import { runEdit, withOverdueNote, type EditCommandOptions } from './edit-session.ts';
 import { checkDateOption } from './load.ts';
 
 export interface AddOptions extends EditCommandOptions {
@@ -43,5 +43,5 @@ export async function add(io: Io, client: string, title: string, options: AddOpt
     ...(notice ? { notice } : {}),
     ...(options.note !== undefined && options.note.trim() !== '' ? { note: options.note.trim() } : {}),
   };
-  return runEdit(io, options, client, (file, name) => appendAction(file, action, name));
+  return runEdit(io, options, client, (file, name, on) => withOverdueNote(appendAction(file, action, name), action.due, on));
 }

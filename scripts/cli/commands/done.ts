@@ -20,6 +20,6 @@ export async function done(io: Io, client: string, item: string, options: DoneOp
   checkNextOptions(options);
   const until = options.until ? parseDate(options.until)! : undefined;
   return runEdit(io, options, client, (file, name, on) =>
-    withNext(completeItem(file, item, { on, ...(until ? { until } : {}), ...(options.outlook ? { outlook: options.outlook } : {}) }, name), file, name, options),
+    withNext(completeItem(file, item, { on, ...(until ? { until } : {}), ...(options.outlook ? { outlook: options.outlook } : {}) }, name), file, name, options, on),
   );
 }

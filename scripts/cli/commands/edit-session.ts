@@ -53,9 +53,20 @@ export function checkNextOptions(options: NextOptions): void {
 }
 
 /** The plan, followed by the `--next` action when one is given. */
-export function withNext(plan: EditPlan, file: EditableFile, clientName: string, options: NextOptions): EditPlan {
+export function withNext(plan: EditPlan, file: EditableFile, clientName: string, options: NextOptions, on: PlainDate): EditPlan {
   if (options.next === undefined) return plan;
-  return combinePlans(plan, appendAction(file, { title: options.next, ...(options.nextDue ? { due: options.nextDue } : {}) }, clientName));
+  const next = appendAction(file, { title: options.next, ...(options.nextDue ? { due: options.nextDue } : {}) }, clientName);
+  return combinePlans(plan, withOverdueNote(next, options.nextDue, on));
+}
+
+/**
+ * A new action due before the day of the edit lands straight in Overdue: usually a mistyped year.
+ * The action is added as asked; the summary says so.
+ */
+export function withOverdueNote(plan: EditPlan, due: string | undefined, on: PlainDate): EditPlan {
+  const date = due === undefined ? undefined : parseDate(due);
+  if (!date || compareDates(date, on) >= 0) return plan;
+  return { ...plan, summary: `${plan.summary} ${date.toString()} is before ${on.toString()}: it is overdue already.` };
 }
 
 /** One edit of one client; prints what was done, and any warning the edit brought. */

@@ -11,6 +11,6 @@ export interface MetOptions extends EditCommandOptions, NextOptions {
 export async function met(io: Io, client: string, options: MetOptions): Promise<number> {
   checkNextOptions(options);
   return runEdit(io, options, client, (file, name, on) =>
-    withNext(recordMeeting(file, { on, ...(options.cadence ? { cadence: options.cadence } : {}) }), file, name, options),
+    withNext(recordMeeting(file, { on, ...(options.cadence ? { cadence: options.cadence } : {}) }), file, name, options, on),
   );
 }

@@ -13,6 +13,6 @@ export async function note(io: Io, client: string, text: string, options: NoteOp
     throw new UserError('The note is empty.', { exitCode: 2, hint: 'Write what happened, in quotes: clientbook note hanks-hardware "Swapped the switch; POS back in 40 minutes."' });
   checkNextOptions(options);
   return runEdit(io, options, client, (file, name, on) =>
-    withNext(addNote(file, text, { on, ...(options.title ? { title: options.title } : {}) }), file, name, options),
+    withNext(addNote(file, text, { on, ...(options.title ? { title: options.title } : {}) }), file, name, options, on),
   );
 }

@@ -132,7 +132,16 @@ function findItem(candidates: readonly Candidate[], query: string, clientName: s
 
 export function completeItem(file: EditableFile, query: string, options: CompleteOptions, clientName: string): EditPlan {
   const { root } = frontMatterOf(file);
-  const item = findItem(candidatesOf(root, file), query, clientName, options.until !== undefined);
+  const candidates = candidatesOf(root, file);
+  const item = findItem(candidates, query, clientName, options.until !== undefined);
+  if (item.kind === 'action' && !item.open) {
+    // "Call" names the done action "Call" exactly; the open "Call Bob" may be the one meant: never guessed, but shown.
+    const others = candidates.filter((c) => c !== item && c.open && c.shown !== false && pick([c], query, { exact: () => [], prefixes: (x) => x.names }).kind === 'found');
+    if (others.length > 0)
+      throw new EditError(`"${item.title}" is already done (${item.closed!.replace(/^done /, "done: ")}).`, {
+        hint: `Nothing was changed. Items that begin with "${query}" and are open:\n${listing(others.map(describe))}`,
+      });
+  }
   if (options.until && item.kind !== 'expiry')
     throw new EditError(`--until sets an asset's new expiry date, and "${item.title}" is ${item.kind === 'replacement' ? 'a replacement' : `the ${KIND_LABEL[item.kind]}`}.`, {
       hint: 'Leave out --until, or name the asset whose expiry moved, e.g. clientbook done hanks-hardware "Main server" --until 2027-11-30.',

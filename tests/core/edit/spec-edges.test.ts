@@ -242,3 +242,37 @@ describe('note', () => {
     expect(await read()).toBe(`${text}\n## 2026-11-30 Note\nWi-Fi password: Hunter2024. Reset it next visit.\n`);
   });
 });
+
+describe('add', () => {
+  test('an action due before today is added, and said to be overdue already', async () => {
+    const text = '---\nname: Acme\ntype: basic\ncontact:\n  name: Ann\ngrowth:\n  outlook: stable\nactions:\n  - title: Call Ann\n---\n';
+    const { cli, read } = await setup(text);
+    const r = await cli('add', 'acme', 'Send the quote', '--due', '2025-11-20', '--on', '2026-11-30');
+    expect(r).toEqual({ code: 0, stdout: 'acme.md: Action added: "Send the quote", due 2025-11-20. 2025-11-20 is before 2026-11-30: it is overdue already.\n', stderr: '' });
+    expect(await read()).toBe(text.replace('  - title: Call Ann\n', '  - title: Call Ann\n  - title: Send the quote\n    due: 2025-11-20\n'));
+  });
+});
+
+test('--next-due before the day of the edit: the follow-up is added, and said to be overdue already', async () => {
+  const text = '---\nname: Acme\ntype: basic\ncontact:\n  name: Ann\ngrowth:\n  outlook: stable\nactions:\n  - title: Call Ann\n    due: 2026-11-20\n---\n';
+  const { cli, read } = await setup(text);
+  const r = await cli('done', 'acme', 'Call Ann', '--on', '2026-11-30', '--next', 'Send the quote', '--next-due', '2025-12-01');
+  expect(r).toEqual({
+    code: 0,
+    stdout: 'acme.md: Done on 2026-11-30: "Call Ann". Action added: "Send the quote", due 2025-12-01. 2025-12-01 is before 2026-11-30: it is overdue already.\n',
+    stderr: '',
+  });
+  expect(await read()).toBe(text.replace('    due: 2026-11-20\n', '    due: 2026-11-20\n    done: 2026-11-30\n  - title: Send the quote\n    due: 2025-12-01\n'));
+});
+
+test('a done action named exactly, with open ones beginning the same: refused, and the open ones shown', async () => {
+  const text = '---\nname: Acme\ntype: basic\ncontact:\n  name: Ann\ngrowth:\n  outlook: stable\nactions:\n  - title: Call\n    done: 2026-10-01\n  - title: Call Bob\n    due: 2026-12-01\n---\n';
+  const { cli, read } = await setup(text);
+  const r = await cli('done', 'acme', 'Call');
+  expect(r).toEqual({
+    code: 1,
+    stdout: '',
+    stderr: 'error: "Call" is already done (done: 2026-10-01).\n  hint: Nothing was changed. Items that begin with "Call" and are open:\n    Call Bob  (action)\n',
+  });
+  expect(await read()).toBe(text);
+});
