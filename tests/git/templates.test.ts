@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,6 +56,7 @@ describe('templates/github-workflow.yml', () => {
   test('validates with annotations, posts the diff even when validation fails, then builds and keeps the site', () => {
     expect(names(check.steps)).toEqual([
       'actions/checkout',
+      'if [ ! -f package-lock.json ]; then',
       'actions/setup-node',
       'npm ci',
       'npx clientbook validate --format github',
@@ -69,10 +70,31 @@ describe('templates/github-workflow.yml', () => {
     expect(check.outputs).toEqual({ diff: '${{ steps.diff.outcome }}' });
     // The branch name reaches the shell as a variable, never pasted into the script.
     expect(diff.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
-    expect(check.steps[5]!.with).toMatchObject({ name: 'diff', path: 'diff.md' });
-    expect(check.steps[5]!.if).toContain("steps.diff.outcome == 'success'");
+    expect(check.steps[6]!.with).toMatchObject({ name: 'diff', path: 'diff.md' });
+    expect(check.steps[6]!.if).toContain("steps.diff.outcome == 'success'");
     expect(String(step(comment.steps, 'github-script')!.with!.script)).toContain("'<!-- clientbook diff -->'");
-    expect(check.steps[7]!.with).toMatchObject({ name: 'site', path: 'dist' });
+    expect(check.steps[8]!.with).toMatchObject({ name: 'site', path: 'dist' });
+  });
+
+  test('a book pushed without its package-lock.json is told to commit it, in both workflows, before setup-node fails on it', () => {
+    const pages = parse(readFileSync('templates/github-pages.yml', 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+    for (const steps of [check.steps, pages.jobs.build!.steps]) {
+      const lock = steps.findIndex((s) => s.name === 'Is package-lock.json committed?');
+      expect(steps.findIndex((s) => s.uses?.startsWith('actions/setup-node@'))).toBe(lock + 1);
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'clientbook-lock-'));
+      try {
+        const run = () => spawnSync('bash', ['-e', '-c', steps[lock]!.run!], { cwd: dir, encoding: 'utf8' });
+        expect(run()).toMatchObject({
+          status: 1,
+          stdout:
+            "::error title=package-lock.json is not committed::Run npm install in the book, then commit its lock file: git add package-lock.json && git commit -m 'Lock clientbook' && git push\n",
+        });
+        writeFileSync(path.join(dir, 'package-lock.json'), '{}\n');
+        expect(run()).toMatchObject({ status: 0, stdout: '' });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 });
 
