@@ -75,3 +75,17 @@ describe('FORMAT The portfolio: files not ending in .md are ignored, without los
     expect(code).toBe(0);
   });
 });
+
+describe('FORMAT The portfolio: a file is UTF-8', () => {
+  it('a file saved as UTF-16 is said to be UTF-16, not binary', async () => {
+    const text = client();
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const dir = await portfolio({ 'clients/acme.md': utf16 });
+    const { code, stdout } = await run(['validate', '--as-of', '2026-12-01', '--format', 'json'], dir);
+    const [d] = JSON.parse(stdout).diagnostics;
+    expect(`${d.line}:${d.column} ${d.code}: ${d.message} | ${d.hint}`).toBe(
+      '1:1 not-utf8: This file is saved as UTF-16 (little-endian), not UTF-8. | Save the file as UTF-8 in your editor (in Notepad: Save As, Encoding "UTF-8").',
+    );
+    expect(code).toBe(1);
+  });
+});

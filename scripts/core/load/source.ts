@@ -27,6 +27,17 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes UTF-8 (with or without BOM); reports binary or non-UTF-8 content instead. */
 export function decodeSource(bytes: Uint8Array, file: string): { source?: Source; sink: DiagnosticSink } {
+  // A UTF-16 file (Windows Notepad's "Unicode") is text, but its NUL bytes would call it binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const sink = new DiagnosticSink(file, new LineIndex(''));
+    sink.add({
+      start: 0,
+      code: 'not-utf8',
+      message: `This file is saved as UTF-16 (${bytes[0] === 0xff ? 'little' : 'big'}-endian), not UTF-8.`,
+      hint: 'Save the file as UTF-8 in your editor (in Notepad: Save As, Encoding "UTF-8").',
+    });
+    return { sink };
+  }
   const nul = bytes.indexOf(0);
   let text: string;
   try {
