@@ -203,7 +203,7 @@ export const period = () =>
 
 /** `1 day`, `2 weeks`, `3 months`, `1 year`: at most 100 years. */
 export const interval = () =>
-  custom<Interval>('an interval', '3 months', 'bad-interval', { type: 'string', pattern: '^\\s*\\d+\\s*[A-Za-z]+\\s*$' }, (value) => {
+  custom<Interval>('an interval', '3 months', 'bad-interval', { type: 'string', pattern: '^\\s*[1-9]\\d* (day|week|month|year)s?\\s*$' }, (value) => {
     const written = scalarText(value) ?? '';
     const text = written.toLowerCase();
     // As written: units are lowercase, `3 Months` is refused like any other misspelling.
