@@ -168,3 +168,28 @@ describe('the agenda', () => {
     }
   });
 });
+
+describe('on paper', () => {
+  browserTest(
+    'every page type fits the width of a Letter page: no table runs past its edge',
+    async () => {
+      // 8.5 in less the print margins of 14 mm each side, in CSS pixels (96 to the inch).
+      const width = Math.floor(8.5 * 96 - (2 * 14 * 96) / 25.4);
+      const context = await browser.newContext({ ...CONTEXT_DEFAULTS, viewport: { width, height: 1000 } });
+      await context.clock.setFixedTime(READ_ON_AS_OF);
+      const page = await context.newPage();
+      await page.emulateMedia({ media: 'print' });
+      const pages = ['index.html', 'clients/index.html', 'clients/hanks-hardware/index.html', 'clients/hanks-hardware/roadmap/index.html', 'clients/hanks-hardware/meeting-sheet/index.html', 'roadmap/index.html', 'roadmap/2027-Q2/index.html', 'health/index.html'];
+      for (const file of pages) {
+        await page.goto(pathToFileURL(path.join(dist, file)).href);
+        const wide = await page.evaluate((width) =>
+          [...document.querySelectorAll('table')]
+            .filter((t) => t.getBoundingClientRect().width > 0 && t.getBoundingClientRect().right > width + 0.5)
+            .map((t) => `${t.className || t.getAttribute('aria-label') || 'table'}: ${Math.round(t.getBoundingClientRect().right)} px`), width);
+        expect(wide, file).toEqual([]);
+      }
+      await context.close();
+    },
+    LONG,
+  );
+});
