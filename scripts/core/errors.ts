@@ -42,8 +42,8 @@ export const PORTFOLIO_NOT_FOUND_HINT = 'Run clientbook in the folder that holds
 
 /** The portfolio folder does not exist, is not a folder or cannot be read. */
 export class PortfolioNotFoundError extends ClientbookError {
-  constructor(message: string) {
-    super('portfolio-not-found', message, { hint: PORTFOLIO_NOT_FOUND_HINT });
+  constructor(message: string, hint: string = PORTFOLIO_NOT_FOUND_HINT) {
+    super('portfolio-not-found', message, { hint });
     this.name = 'PortfolioNotFoundError';
   }
 }

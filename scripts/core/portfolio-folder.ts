@@ -4,12 +4,14 @@
  * given). Every command, the site, `dev`, the edits and the git history start here, so a folder that
  * is not there is the same one error everywhere.
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDate, today, type PlainDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { PortfolioNotFoundError } from './errors.ts';
 import { folderDiagnostic, misnamedDiagnostic, walkPortfolio } from './load/walk.ts';
 import { loadSettings, type Settings } from './settings.ts';
+import { printable } from './text/printable.ts';
 
 export interface PortfolioFolder {
   /** Absolute path. */
@@ -64,10 +66,36 @@ export async function openPortfolioFolder(options: OpenFolderOptions): Promise<P
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (options.mayBeMissing && (code === 'ENOENT' || code === 'ENOTDIR')) relPaths = [];
-    else throw new PortfolioNotFoundError(`The portfolio folder ${display('') || '.'} ${whyUnreadable(code, error)}.`);
+    else throw new PortfolioNotFoundError(`The portfolio folder ${display('') || '.'} ${whyUnreadable(code, error)}.`, code === 'ENOENT' ? nearbyPortfolioHint(options.dir, cwd) : undefined);
   }
   const { settings, diagnostics } = await loadSettings(dir, display('') || '.');
   return { dir, cwd, display, settings, settingsDiagnostics: diagnostics, folderDiagnostics, relPaths, asOf: resolveAsOf(options.asOf, settings.timeZone) };
+}
+
+/**
+ * Where the portfolio probably is, when `dir` is not under `cwd`: `cwd` is the portfolio itself
+ * (it holds clientbook.yaml), or a folder above `cwd` holds `dir` (a command run from inside the
+ * book, e.g. from clients/, where `npm run` would have found it). Undefined: the usual hint.
+ */
+function nearbyPortfolioHint(dir: string, cwd: string): string | undefined {
+  if (path.isAbsolute(dir)) return undefined;
+  const shown = (p: string) => printable(p.split(path.sep).join('/'));
+  if (existsSync(path.join(cwd, 'clientbook.yaml'))) return `This folder holds clientbook.yaml: it is a portfolio itself. Pass --dir . to use it, or run clientbook in the folder above it.`;
+  for (let up = path.dirname(cwd); up !== path.dirname(up); up = path.dirname(up)) {
+    if (isFolder(path.join(up, dir))) {
+      const book = path.relative(cwd, up);
+      return `There is a ${shown(dir)} folder in ${shown(book)}: run clientbook there (\`npm run\` scripts always do), or pass --dir ${shown(path.join(book, dir))}.`;
+    }
+  }
+  return undefined;
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function whyUnreadable(code: string | undefined, error: unknown): string {

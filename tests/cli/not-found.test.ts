@@ -1,5 +1,5 @@
 /** Every command that opens the portfolio folder says the same when it is not there (portfolio-folder.ts). */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,5 +25,29 @@ describe('a portfolio folder that is not there', () => {
     const result = await run(argv, cwd);
     expect(result.stderr).toBe(NOT_FOUND);
     expect(result.code).toBe(1);
+  });
+});
+
+describe('run from inside a book, where `npx clientbook` looks for clients/ in the wrong folder', () => {
+  it('from clients/ itself: it is the portfolio, and --dir . uses it', async () => {
+    const book = path.join(cwd, 'book');
+    await mkdir(path.join(book, 'clients', 'north'), { recursive: true });
+    await writeFile(path.join(book, 'clients', 'clientbook.yaml'), 'title: Book\n');
+    expect(await run(['due'], path.join(book, 'clients'))).toMatchObject({
+      code: 1,
+      stderr:
+        'error: The portfolio folder clients does not exist.\n' +
+        '  hint: This folder holds clientbook.yaml: it is a portfolio itself. Pass --dir . to use it, or run clientbook in the folder above it.\n',
+    });
+    expect(await run(['validate'], path.join(book, 'clients', 'north'))).toMatchObject({
+      code: 1,
+      stderr:
+        'error: The portfolio folder clients does not exist.\n' +
+        '  hint: There is a clients folder in ../..: run clientbook there (`npm run` scripts always do), or pass --dir ../../clients.\n',
+    });
+    // Nothing like it near: the usual hint.
+    expect((await run(['validate', '--dir', 'elsewhere'], path.join(book, 'clients', 'north'))).stderr).toBe(
+      'error: The portfolio folder elsewhere does not exist.\n  hint: Run clientbook in the folder that holds clients/, or pass --dir PATH.\n',
+    );
   });
 });
