@@ -50,6 +50,8 @@ interface Candidate {
    * item means that one, and the list of open items leaves it out.
    */
   shown?: false;
+  /** False for an item left out of the list of open items (it is no item of the agenda), though preferred like any. */
+  listed?: false;
   index?: number;
   node?: YAMLMap;
 }
@@ -100,8 +102,10 @@ function candidatesOf(root: YAMLMap, file: EditableFile): Candidate[] {
   const meetings = root.get('meetings', true);
   const cadence = isMap(meetings) ? String(meetings.get('cadence') ?? 'none') : 'none';
   const meetingTitle = Object.hasOwn(CADENCE_TITLES, cadence) ? CADENCE_TITLES[cadence as keyof typeof CADENCE_TITLES] : 'Meeting';
-  out.push({ kind: 'meeting', title: meetingTitle, names: ['meeting', 'meetings', meetingTitle], open: true });
-  out.push({ kind: 'outlook', title: GROWTH_TITLE, names: ['outlook', 'growth', 'growth outlook', GROWTH_TITLE], open: true });
+  // Both can always be recorded; the agenda shows them only with a rhythm, and for an active client.
+  const status = String(root.get('status') ?? 'active');
+  out.push({ kind: 'meeting', title: meetingTitle, names: ['meeting', 'meetings', meetingTitle], open: true, ...(meetingTitle === 'Meeting' || status === 'former' ? { listed: false as const } : {}) });
+  out.push({ kind: 'outlook', title: GROWTH_TITLE, names: ['outlook', 'growth', 'growth outlook', GROWTH_TITLE], open: true, ...(status !== 'active' ? { listed: false as const } : {}) });
   return out;
 }
 
@@ -124,7 +128,7 @@ function findItem(candidates: readonly Candidate[], query: string, clientName: s
       hint: `Write more of the title, or all of it (as \`clientbook due\` prints it):\n${listing(picked.candidates.map(describe))}`,
     });
   }
-  const open = candidates.filter((c) => c.open && c.shown !== false);
+  const open = candidates.filter((c) => c.open && c.shown !== false && c.listed !== false);
   throw new EditError(`No due item of ${clientName} matches "${query}".`, {
     hint: `Name an action by its title, an asset by its name, "meeting" or "outlook" (or the title \`clientbook due\` prints), exactly or by a unique beginning. Open items:\n${listing(open.map(describe))}`,
   });

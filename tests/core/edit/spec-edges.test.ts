@@ -276,3 +276,20 @@ test('a done action named exactly, with open ones beginning the same: refused, a
   });
   expect(await read()).toBe(text);
 });
+
+test('the open items listed leave out the meeting without a rhythm and the outlook check of a prospect', async () => {
+  const text = '---\nname: Acme\ntype: basic\nstatus: prospect\ncontact:\n  name: Ann\ngrowth:\n  outlook: unknown\nactions:\n  - title: Send the proposal\n    due: 2026-12-04\n---\n';
+  const { cli, read } = await setup(text);
+  const r = await cli('done', 'acme', 'invoice');
+  expect(r.code).toBe(1);
+  expect(r.stderr).toBe(outdent`
+    error: No due item of Acme matches "invoice".
+      hint: Name an action by its title, an asset by its name, "meeting" or "outlook" (or the title \`clientbook due\` prints), exactly or by a unique beginning. Open items:
+        Send the proposal  (action)
+
+  `);
+  // Both can still be recorded by name.
+  expect((await cli('done', 'acme', 'meeting', '--on', '2026-11-30')).code).toBe(0);
+  expect((await cli('done', 'acme', 'outlook', '--on', '2026-11-30')).code).toBe(0);
+  expect(await read()).toBe(text.replace('  outlook: unknown\n', '  outlook: unknown\n  asked: 2026-11-30\n').replace(/    due: 2026-12-04\n/, '    due: 2026-12-04\nmeetings:\n  cadence: none\n  last: 2026-11-30\n'));
+});
