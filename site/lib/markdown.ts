@@ -116,7 +116,38 @@ const processor = unified()
 export function renderNotes(markdown: string): string {
   if (markdown.trim() === '') return '';
   // Plain notes (most of them) take the fast path, which renders them exactly as the pipeline would.
-  return fastNotes(markdown) ?? renderNotesFully(markdown);
+  const fast = fastNotes(markdown);
+  if (fast !== undefined) return fast;
+  return tooLongForMarkdown(markdown) ? notesAsWritten(markdown) : renderNotesFully(markdown);
+}
+
+/**
+ * The longest text without a blank line that is laid out as Markdown. micromark's time grows with
+ * the square of such a run: a paragraph, list or quote of 136,000 characters took 30 s or more, a
+ * megabyte would hold a build for an hour. Longer notes are shown as written.
+ */
+export const MAX_MARKDOWN_RUN = 20_000;
+/** And all the notes of one client: past this, they are shown as written, whatever their runs. */
+export const MAX_MARKDOWN_NOTES = 1_000_000;
+
+function tooLongForMarkdown(markdown: string): boolean {
+  if (markdown.length > MAX_MARKDOWN_NOTES) return true;
+  if (markdown.length <= MAX_MARKDOWN_RUN) return false;
+  let longest = 0;
+  for (const run of markdown.split(/\n[ \t]*(?:\r?\n|$)/)) longest = Math.max(longest, run.length);
+  return longest > MAX_MARKDOWN_RUN;
+}
+
+const escapeHtml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/** Notes too long to lay out, as text in a `<pre>`: nothing of them is markup. */
+function notesAsWritten(markdown: string): string {
+  return (
+    '<p class="notes-as-written">These notes are too long to lay out as Markdown (a paragraph, list or quote of more than ' +
+    `${MAX_MARKDOWN_RUN.toLocaleString('en-US')} characters, or more than ${MAX_MARKDOWN_NOTES.toLocaleString('en-US')} in all), so they are shown as written. ` +
+    'Blank lines between paragraphs let them be laid out.</p>\n' +
+    `<pre class="notes-as-written">${escapeHtml(markdown.replace(/\r\n?/g, '\n'))}</pre>`
+  );
 }
 
 /** `renderNotes` through the full Markdown pipeline, whatever the notes hold. */

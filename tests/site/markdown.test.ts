@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderNotes } from '#site/lib/markdown';
+import { MAX_MARKDOWN_NOTES, MAX_MARKDOWN_RUN, renderNotes } from '#site/lib/markdown';
 
 describe('notes', () => {
   test('Markdown with GitHub extensions; headings sit under the page\'s "Notes" heading', () => {
@@ -93,5 +93,21 @@ describe('notes', () => {
 
   test('empty notes render nothing', () => {
     expect(renderNotes('  \n')).toBe('');
+  });
+
+  test('a paragraph, list or quote too long to lay out (its time grows with its square) is shown as written, as text', () => {
+    const line = 'a *b* [c](javascript:alert(1)) <img src=x onerror=alert(1)> & d\n';
+    const long = `## 2026-11-03 Visit\n\n${line.repeat(Math.ceil(MAX_MARKDOWN_RUN / line.length) + 1)}`;
+    const html = renderNotes(long);
+    expect(html).toMatch(/^<p class="notes-as-written">These notes are too long to lay out as Markdown \(a paragraph, list or quote of more than 20,000 characters, or more than 1,000,000 in all\), so they are shown as written\. Blank lines between paragraphs let them be laid out\.<\/p>\n<pre class="notes-as-written">## 2026-11-03 Visit\n\na \*b\* /);
+    expect(html).toContain('<pre class="notes-as-written">## 2026-11-03 Visit\n\na *b* [c](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; &amp; d\n');
+    expect(html).not.toMatch(/<(?!\/?(?:p|pre)\b)/);
+    // One line of the same run shorter, or the same lines in paragraphs: laid out.
+    const paragraphs = `## 2026-11-03 Visit\n\n${`${line}\n`.repeat(Math.ceil(MAX_MARKDOWN_RUN / line.length) + 1)}`;
+    expect(renderNotes(paragraphs)).toMatch(/^<h3 id="user-content-2026-11-03-visit">2026-11-03 Visit<\/h3>\n<p>a <em>b<\/em> <a>c<\/a>/);
+    expect(renderNotes(`> ${'x '.repeat(MAX_MARKDOWN_RUN / 2 - 5)}*y*`)).toMatch(/^<blockquote>/);
+    expect(renderNotes(`> ${'x '.repeat(MAX_MARKDOWN_RUN / 2 + 1)}*y*`)).toMatch(/^<p class="notes-as-written">/);
+    // Notes of more than a megabyte in all, even in short paragraphs.
+    expect(renderNotes('*a* b\n\n'.repeat(MAX_MARKDOWN_NOTES / 7 + 1))).toMatch(/^<p class="notes-as-written">/);
   });
 });
