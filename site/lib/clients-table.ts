@@ -4,6 +4,7 @@ import type { Client } from '#core/model/client';
 import type { AgendaItem } from '#core/model/due';
 import { CLIENT_TYPES, INVOLVEMENTS, STATUSES } from '#core/schema/client';
 import { OUTLOOKS } from '#core/schema/growth';
+import { daysFromTo } from './day-math.ts';
 import type { PortfolioIndex } from './portfolio-index.ts';
 
 /** The next due filter: the status of the client's most urgent item, or nothing due at all. */
@@ -51,6 +52,11 @@ export interface ClientRow {
   nextDue: AgendaItem | undefined;
   /** Sort key of `nextDue`: undated first, none last. */
   nextDueKey: string;
+  /**
+   * The first day `nextDue` is upcoming, only where its notice reaches further than the window:
+   * read with its date when the page is opened on a later day.
+   */
+  nextDueFrom: string | undefined;
   referrals: number;
   signals: number;
   /** From git history; undefined when the site has none. */
@@ -79,6 +85,8 @@ export function clientsTable(index: PortfolioIndex): ClientsTable {
       due: next ? next.status : 'none',
       nextDue: next,
       nextDueKey: next ? (next.due ?? '0000-00-00') : '9999-99-99',
+      nextDueFrom:
+        next?.due && next.upcomingFrom && daysFromTo(next.upcomingFrom.toString(), next.due) > index.portfolio.settings.dueWindow ? next.upcomingFrom.toString() : undefined,
       referrals: index.referrals.get(client.id)?.length ?? 0,
       signals: index.health.get(client.id)?.length ?? 0,
       lastChanged: index.lastChanged?.get(client.id),
@@ -97,7 +105,8 @@ export function clientsTable(index: PortfolioIndex): ClientsTable {
       involvement: present('involvement', [...INVOLVEMENTS, 'unknown']),
       outlook: present('outlook', OUTLOOKS),
       status: present('status', STATUSES),
-      due: present('due', NEXT_DUE_FILTER),
+      // Every status: opened on a later day, the page moves clients between them (site/scripts/clients-table.ts).
+      due: [...NEXT_DUE_FILTER],
       met: present('met', MET_FILTER),
     },
   };

@@ -38,7 +38,7 @@ export const INVOLVEMENT_GUIDANCE: Record<Involvement | 'unknown', Guidance> = {
   unknown: {
     summary: 'Not recorded yet.',
     advice: [
-      'Ask at the next meeting how much they want to know: the details and the documents, a short summary, or "just fix it and send me the bill". Then set `involvement` in the file.',
+      'Ask at the next meeting how much they want to know: the details and the documents, a short summary, or "just fix it and send me the bill". Then record it in the file as involvement: hands-on, hands-off or just-right.',
     ],
   },
 };

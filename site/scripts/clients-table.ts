@@ -2,7 +2,46 @@
  * Sort and filter the clients table in the page itself: no server, works from disk. Without
  * script the table is complete, sorted by name, and the filter controls stay hidden.
  */
+import { GROUP_HEADINGS } from '#core/model/agenda-order';
+import { dayStatus, daysFromTo, localDate, relativeDays } from '../lib/day-math.ts';
 import { compareValues, matches, type SortDirection, type SortType } from '../lib/table-sort.ts';
+
+/**
+ * Opened on a later day than it was built for, each client's next item takes the status it has
+ * today (in the portfolio's time zone), as the agenda's items do: its badge, the next due filter.
+ */
+export function restatusNextDue(table: HTMLTableElement, now: Date): void {
+  const built = table.dataset.asOf;
+  if (!built) return;
+  const today = localDate(now, table.dataset.timeZone || undefined);
+  if (today === built) return;
+  const window = Number(table.dataset.window ?? '30');
+  for (const row of table.tBodies[0]?.rows ?? []) {
+    const cell = row.querySelector<HTMLElement>('td.next-due');
+    const key = cell?.dataset.sort;
+    if (!cell || !key || key === '9999-99-99') continue;
+    const due = key === '0000-00-00' ? null : key;
+    const status = dayStatus(due, today, window, cell.dataset.from || null);
+    if (row.dataset.due === status) continue;
+    row.dataset.due = status;
+    const box = cell.firstElementChild;
+    let badge = box?.querySelector<HTMLElement>(':scope > .badge') ?? null;
+    if (status === 'later') {
+      badge?.remove();
+    } else {
+      if (!badge && box) {
+        badge = cell.ownerDocument.createElement('span');
+        box.querySelector('.muted')?.before(badge);
+      }
+      if (badge) {
+        badge.className = `badge ${status}`;
+        badge.textContent = GROUP_HEADINGS[status];
+      }
+    }
+    const rel = cell.querySelector('[data-rel]');
+    if (rel) rel.textContent = status === 'later' && due ? ` (${relativeDays(daysFromTo(today, due))})` : '';
+  }
+}
 
 /** A cell's sort value: `data-sort` where the page gives one, else its date, its link's text or its text. */
 function sortKey(cell: HTMLTableCellElement | undefined): string {
@@ -22,11 +61,12 @@ function searchText(row: HTMLTableRowElement): string {
   return parts.join(' ').toLowerCase();
 }
 
-export function enhanceClientsTable(doc: Document): void {
+export function enhanceClientsTable(doc: Document, now = new Date()): void {
   const table = doc.querySelector<HTMLTableElement>('table[data-clients]');
   const form = doc.querySelector<HTMLFormElement>('form[data-filters]');
   const status = doc.querySelector<HTMLElement>('[data-shown]');
   if (!table || !form) return;
+  restatusNextDue(table, now);
   const body = table.tBodies[0]!;
   const rows = [...body.rows];
   // Read from the cells when first needed (a search, a sort), not while the page loads.

@@ -381,6 +381,37 @@ describe('the clients table', () => {
   );
 
   browserTest(
+    'opened nine days after its build, each next item has the status it has that day, as in the agenda',
+    async () => {
+      const base = `${pathToFileURL(sampleDir).href}/`;
+      const { context, watch } = await watchedContext(base);
+      // Noon on 2026-12-10 in Whitehorse; the build was for 2026-12-01.
+      await context.clock.setFixedTime(new Date('2026-12-10T12:00:00-07:00'));
+      const page = await context.newPage();
+      await page.goto(`${base}clients/index.html`);
+      const names = () => page.locator('table[data-clients] tbody tr:not([hidden]) th a').allTextContents();
+      const row = (name: string) => page.locator('table[data-clients] tbody tr', { hasText: name });
+      // Kluane's next item is due 2026-12-10: upcoming at the build, today now.
+      expect(await text(row('Kluane Wilderness Outfitters').locator('td.next-due .badge'))).toBe('Today');
+      await page.getByLabel('Next due').selectOption({ label: 'Due today' });
+      expect(await names()).toEqual(['Kluane Wilderness Outfitters']);
+      // Due 2026-12-01 to 2026-12-05: overdue now, with the seven overdue at the build.
+      await page.getByLabel('Next due').selectOption({ label: 'Overdue' });
+      const overdue = await names();
+      expect(overdue).toHaveLength(12);
+      for (const name of ['Bonanza Creek Lodge', 'Boreal Engineering Ltd.', 'Lakeside Dental Centre', 'Spruce Hill Veterinary Clinic', 'Fireweed Translation']) {
+        expect(overdue).toContain(name);
+        expect(await text(row(name).locator('td.next-due .badge'))).toBe('Overdue');
+      }
+      await page.getByLabel('Next due').selectOption({ label: 'Upcoming' });
+      expect(await names()).toEqual(['Takhini Transport']);
+      expect(watch.errors).toEqual([]);
+      await context.close();
+    },
+    LONG,
+  );
+
+  browserTest(
     'a column heading and the sort list show the same order',
     async () => {
       const base = `${pathToFileURL(sampleDir).href}/`;

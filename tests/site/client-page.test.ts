@@ -207,7 +207,7 @@ describe('clients table', () => {
       involvement: ['just-right', 'unknown'],
       outlook: ['growing', 'stable', 'shrinking'],
       status: ['active'],
-      due: ['overdue'],
+      due: ['overdue', 'today', 'upcoming', 'later', 'none'],
       met: ['month', 'never'],
     });
     expect(table.hasHistory).toBe(false);

@@ -35,3 +35,12 @@ describe('a period in a table cell', () => {
     expect(formatPeriodShort(parsePeriod(value)!, locale)).toBe(shown);
   });
 });
+
+describe('the advice on a client page', () => {
+  test('is plain text: no Markdown marks shown as they are', async () => {
+    const { INVOLVEMENT_GUIDANCE, TYPE_GUIDANCE } = await import('../../site/lib/guidance.ts');
+    for (const g of [...Object.values(INVOLVEMENT_GUIDANCE), ...Object.values(TYPE_GUIDANCE)]) {
+      for (const line of [g.summary, ...g.advice]) expect(line).not.toMatch(/[`*_]/);
+    }
+  });
+});
