@@ -298,9 +298,15 @@ export const money = () =>
     return { ok: false };
   });
 
+const MAX_SAFE = '9,007,199,254,740,991';
+
 /** A whole number of at least `min` (and at most `max`). */
 export const whole = (min: number, max?: number, example = String(Math.max(min, 6))) =>
   custom<number>(max === undefined ? `a whole number (${min} or more)` : `a whole number from ${min} to ${max}`, example, 'bad-number', { type: 'integer', minimum: min, ...(max === undefined ? {} : { maximum: max }) }, (value) => {
+    if (Object.is(value, -0)) return { ok: false, hint: 'Write zero without a sign: `{key}: 0`.' };
+    // Past 2^53 a number is not kept exactly: `9007199254740993` would be read as ...992.
+    if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value))
+      return { ok: false, hint: `Numbers here run up to ${MAX_SAFE}: \`{source}\` is too large to be kept exactly.` };
     if (typeof value === 'number' && Number.isInteger(value) && value >= min && (max === undefined || value <= max)) return { ok: true, value };
     if (typeof value === 'string' && /^\d+$/.test(value.trim()))
       return { ok: false, hint: `Write the number without quotes: ${value.trim()}.` };

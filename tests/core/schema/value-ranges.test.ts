@@ -58,6 +58,10 @@ describe('numbers other than money', () => {
     ['1e3', '`1e3` is written with an exponent: write numbers in decimal digits, e.g. 1000.'],
     ['.inf', '`.inf` means infinity: write numbers in decimal digits.'],
     ['+5', '`+5` has a plus sign: write numbers without one, e.g. 5.'],
+    ['-0', 'Write zero without a sign: `employees: 0`.'],
+    // Past 2^53 the value read is not the number written (…993 is read as …992).
+    ['9007199254740993', 'Numbers here run up to 9,007,199,254,740,991: `9007199254740993` is too large to be kept exactly.'],
+    ['99999999999999999999999', 'Numbers here run up to 9,007,199,254,740,991: `99999999999999999999999` is too large to be kept exactly.'],
   ])('refuses employees: %s', (value, hint) => {
     expect(only(client(`employees: ${value}`))).toMatchObject({ line: 2, column: 12, code: 'bad-number', hint });
   });
