@@ -9,11 +9,12 @@ import { isMap, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
 import { isValidTimeZone, systemTimeZone } from './dates.ts';
 import { declaredFormat, FORMAT_VERSION, isNewerThanSupported, parseFormatVersion } from './format-version.ts';
-import { DiagnosticSink, type Diagnostic } from './diagnostics.ts';
+import { compareDiagnostics, DiagnosticSink, type Diagnostic } from './diagnostics.ts';
 import { ClientbookError } from './errors.ts';
 import { firstError, readPortfolioText } from './load/read-text.ts';
 import { issueParams, text, whole, type ValueIssueParams } from './schema/values.ts';
 import { checkYaml } from './validate/check-yaml.ts';
+import { checkSecrets } from './validate/secrets.ts';
 import { clientbookVersion } from './version.ts';
 
 export const SETTINGS_FILE = 'clientbook.yaml';
@@ -141,6 +142,8 @@ export async function loadSettings(dir: string, displayDir: string): Promise<{ s
   }
   const text = read.source.text;
   const sink = new DiagnosticSink(display, read.source.index);
+  // Validated like a client file (DESIGN.md), and shared through git like one: no secrets either.
+  checkSecrets(read.source.index, sink);
   if (text.trim() === '') return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [] };
   const { data, parsed } = checkYaml(text, 0, settingsSchema, sink, 'settings file', undefined, {
     emptyIsMapping: true,
@@ -149,7 +152,7 @@ export async function loadSettings(dir: string, displayDir: string): Promise<{ s
   const tooNew = parsed && formatTooNew(parsed.doc, sink);
   if (tooNew) return { settings: { ...DEFAULT_SETTINGS }, diagnostics: [tooNew] };
   const settings: Settings = data ? toSettings(data) : { ...DEFAULT_SETTINGS };
-  return { settings, diagnostics: sink.items };
+  return { settings, diagnostics: sink.items.sort(compareDiagnostics) };
 }
 
 /** Names a user may give the settings file that clientbook does not read. */

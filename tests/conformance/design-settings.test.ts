@@ -121,3 +121,12 @@ describe('DESIGN Settings: clientbook.yaml is YAML, not front matter', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('DESIGN Settings: shared through git like a client file', () => {
+  it('a value that looks like a secret is a warning there too, and the settings are still used', async () => {
+    const { code, stdout } = await validate('title: Northern IT\nx-smtp-password: hunter2hunter\n');
+    const diagnostics = JSON.parse(stdout).diagnostics as { line: number; column: number; severity: string; code: string; message: string }[];
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`)).toEqual(['2:8 warning secret: This looks like a password.']);
+    expect(code).toBe(0);
+  });
+});
