@@ -87,6 +87,8 @@ describe('FORMAT Value types: intervals, a whole number from 1 and a unit', () =
     ['2  weeks', 'Write it as `every: 2 weeks`: a whole number, one space and the unit in lowercase.'],
     ['3months', 'Write it as `every: 3 months`: a whole number, one space and the unit in lowercase.'],
     ['1 YEAR', 'Write it as `every: 1 year`: a whole number, one space and the unit in lowercase.'],
+    ['1.5 years', 'Intervals count whole units: write `every: 18 months`.'],
+    ['0.5 weeks', 'Intervals count whole units: write a whole number of days, weeks, months or years.'],
     ['200 Years', 'Intervals are at most 100 years (100 years): `200 Years` is longer.'],
     ['101 years', 'Intervals are at most 100 years (100 years): `101 years` is longer.'],
     ['1201 months', 'Intervals are at most 100 years (1200 months): `1201 months` is longer.'],

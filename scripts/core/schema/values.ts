@@ -216,6 +216,18 @@ export const interval = () =>
     };
     if (Object.hasOwn(named, text)) return { ok: false, hint: `Write a number and a unit: \`{key}: ${named[text]}\`.` };
     if (/^\d+$/.test(text) && Number(text) > 0) return { ok: false, hint: `Add the unit: \`{key}: ${text} months\` (day, week, month or year).` };
+    // `1.5 years`: a whole number of a smaller unit, where there is one.
+    const fraction = /^(\d*\.\d+) (day|week|month|year)s?$/.exec(text);
+    if (fraction) {
+      const count = Number(fraction[1]);
+      const smaller = fraction[2] === 'year' ? { n: count * 12, unit: 'months' } : fraction[2] === 'week' ? { n: count * 7, unit: 'days' } : undefined;
+      return {
+        ok: false,
+        hint: smaller && Number.isInteger(smaller.n)
+          ? `Intervals count whole units: write \`{key}: ${smaller.n} ${smaller.unit}\`.`
+          : 'Intervals count whole units: write a whole number of days, weeks, months or years.',
+      };
+    }
     // Nearly right: a zero, a capital, more than one space, or no space at all.
     const loose = /^(\d+)\s*(day|week|month|year)(s?)$/.exec(text);
     if (loose) {

@@ -156,7 +156,7 @@ describe('interval (every)', () => {
     ['3', 'Add the unit: `every: 3 months` (day, week, month or year).'],
     ['0 days', 'An interval is at least 1 day: write a whole number from 1, e.g. `every: 1 day`.'],
     ['1 fortnight', 'Write a whole number and a unit (day, week, month or year), singular or plural.'],
-    ['1.5 months', 'Write a whole number and a unit (day, week, month or year), singular or plural.'],
+    ['1.5 months', 'Intervals count whole units: write a whole number of days, weeks, months or years.'],
   ])('refuses every: %s', (value, hint) => {
     const d = only(actionWith(`due: 2026-12-20\nevery: ${value}`));
     expect(d).toMatchObject({ line: 5, column: 12, code: 'bad-interval', message: `\`every: ${value}\` is not an interval.`, hint });
