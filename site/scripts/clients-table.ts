@@ -132,7 +132,10 @@ export function enhanceClientsTable(doc: Document, now = new Date()): void {
       if (row.hidden === ok) row.hidden = !ok;
       if (ok) shown++;
     }
-    if (status) status.textContent = shown === rows.length ? `All ${rows.length} clients.` : `${shown} of ${rows.length} clients.`;
+    if (status) {
+      status.textContent =
+        shown === rows.length ? (rows.length === 1 ? 'The only client.' : `All ${rows.length} clients.`) : `${shown} of ${rows.length} ${rows.length === 1 ? 'client' : 'clients'}.`;
+    }
   };
   form.addEventListener('input', apply);
   form.addEventListener('change', apply);

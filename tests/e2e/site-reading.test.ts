@@ -4,13 +4,14 @@
  * their words, and a badge is a word of its own, not glued to the one before it.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run } from '../helpers/cli.ts';
+import { client } from '../helpers/portfolio.ts';
 import { CONTEXT_DEFAULTS, browserTestsSkipped, launch } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,12 +26,35 @@ const browserTest = test.skipIf(skipBrowser);
 let tmp: string;
 let dist: string;
 let browser: Browser;
+/** A book of one client, one employee, one roadmap item far ahead and a window of one day. */
+let single: string;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'clientbook-reading-'));
   dist = path.join(tmp, 'dist');
   const built = await run(['build', '--dir', 'clients', '--out', dist, '--as-of', AS_OF], ROOT);
   expect(built.code, built.stderr).toBe(0);
+  const book = path.join(tmp, 'one');
+  await mkdir(book);
+  await writeFile(path.join(book, 'clientbook.yaml'), 'time_zone: America/Whitehorse\ndue_window: 1\n');
+  await writeFile(
+    path.join(book, 'solo.md'),
+    client(`name: Solo Sawmill
+employees: 1
+growth:
+  outlook: stable
+  asked: 2026-11-02
+actions:
+  - title: Call Ann
+    due: 2027-03-01
+roadmap:
+  - title: New saw controller
+    when: 2035
+    cost: 900`),
+  );
+  single = path.join(tmp, 'one-site');
+  const one = await run(['build', '--dir', book, '--out', single, '--as-of', AS_OF], ROOT);
+  expect(one.code, one.stderr).toBe(0);
   if (!skipBrowser) browser = await launch();
 }, 300_000);
 
@@ -188,6 +212,30 @@ describe('on paper', () => {
             .map((t) => `${t.className || t.getAttribute('aria-label') || 'table'}: ${Math.round(t.getBoundingClientRect().right)} px`), width);
         expect(wide, file).toEqual([]);
       }
+      await context.close();
+    },
+    LONG,
+  );
+});
+
+describe('a count of one', () => {
+  browserTest(
+    'is said in the singular on every page that counts',
+    async () => {
+      const context = await browser.newContext({ ...CONTEXT_DEFAULTS });
+      await context.clock.setFixedTime(READ_ON_AS_OF);
+      const page = await context.newPage();
+      const at = (file: string) => page.goto(pathToFileURL(path.join(single, file)).href);
+      await at('clients/solo/roadmap/index.html');
+      expect(await text(page.locator('h2:has-text("Where the business is heading") + p'))).toMatch(/^Stable, 1 person today\./);
+      await at('roadmap/later/index.html');
+      expect(await text(page.locator('h1'))).toBe('Later: 1 item');
+      await at('clients/solo/index.html');
+      expect(await text(page.locator('#due .empty'))).toBe('Nothing due in the next 1 day.');
+      await at('clients/index.html');
+      expect(await text(page.locator('[data-shown]'))).toBe('The only client.');
+      const body = await page.locator('body').innerText();
+      expect(body).not.toMatch(/\b1 (?:items|people|days|clients)\b/);
       await context.close();
     },
     LONG,
