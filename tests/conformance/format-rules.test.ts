@@ -55,3 +55,26 @@ describe('FORMAT Rules across fields: a value that looks like a secret, anywhere
     });
   });
 });
+
+describe('FORMAT Rules across fields: `every` without `due` (and an asset\'s `renew` without `expires`)', () => {
+  it('is an error at the value that needs the other date', async () => {
+    const result = await validate(
+      client(outdent`
+        actions:
+          - title: Back up the server
+            every: 1 month
+        assets:
+          - name: Domain
+            kind: domain
+            renew: 1 year
+      `),
+    );
+    expect(result).toEqual({
+      code: 1,
+      diagnostics: [
+        '4:12 error every-without-due: `every` needs a `due` date: a recurring action repeats from its due date.',
+        '8:12 error renew-without-expires: `renew` needs an `expires` date: an asset is renewed from the day it expires.',
+      ],
+    });
+  });
+});

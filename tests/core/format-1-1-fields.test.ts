@@ -52,9 +52,9 @@ describe('an asset (FORMAT 1.1)', () => {
     ]);
   });
 
-  it('refuses `renew` without `expires`, at the `renew` key', () => {
+  it('refuses `renew` without `expires`, at the value of `renew`', () => {
     const d = only(client('assets:\n  - name: Domain\n    kind: domain\n    renew: 1 year'));
-    expect(d).toMatchObject({ line: 5, column: 5, endLine: 5, endColumn: 10, severity: 'error', code: 'renew-without-expires' });
+    expect(d).toMatchObject({ line: 5, column: 12, endLine: 5, endColumn: 18, severity: 'error', code: 'renew-without-expires' });
     expect(d.message).toBe('`renew` needs an `expires` date: an asset is renewed from the day it expires.');
     expect(d.hint).toBe('Add the date it next expires, e.g. `expires: 2027-03-31`, or delete `renew`.');
   });
@@ -62,7 +62,7 @@ describe('an asset (FORMAT 1.1)', () => {
   it('refuses `renew` without `expires` even when another field of the file has an error', () => {
     expect(problems(client('type: nonsense\nassets:\n  - name: Domain\n    kind: domain\n    renew: 1 year'))).toEqual([
       expect.stringMatching(/^2:7 error bad-enum: /),
-      '6:5 error renew-without-expires: `renew` needs an `expires` date: an asset is renewed from the day it expires.',
+      '6:12 error renew-without-expires: `renew` needs an `expires` date: an asset is renewed from the day it expires.',
     ]);
   });
 

@@ -75,7 +75,7 @@ export function checkRules(value: Record<string, unknown>, ctx: RuleContext): vo
     if (!isPlainObject(action)) return;
     if ('every' in action && !('due' in action)) {
       ctx.sink.add({
-        ...at(['actions', i, 'every'], 'key'),
+        ...at(['actions', i, 'every']),
         code: 'every-without-due',
         message: '`every` needs a `due` date: a recurring action repeats from its due date.',
         hint: 'Add the next due date, e.g. `due: 2026-12-15`, or delete `every`.',
@@ -128,7 +128,7 @@ function checkAssets(value: Record<string, unknown>, ctx: RuleContext, at: At): 
     if (!isPlainObject(asset)) return;
     if ('renew' in asset && !('expires' in asset)) {
       ctx.sink.add({
-        ...at(['assets', i, 'renew'], 'key'),
+        ...at(['assets', i, 'renew']),
         code: 'renew-without-expires',
         message: '`renew` needs an `expires` date: an asset is renewed from the day it expires.',
         hint: 'Add the date it next expires, e.g. `expires: 2027-03-31`, or delete `renew`.',

@@ -292,7 +292,7 @@ describe('ids and file names', () => {
 describe('rules across fields', () => {
   it('`every` needs `due`', () => {
     const d = only(client('actions:\n  - title: Back up\n    every: 1 month'));
-    expect(d).toMatchObject({ line: 4, column: 5, endColumn: 10, code: 'every-without-due', message: '`every` needs a `due` date: a recurring action repeats from its due date.' });
+    expect(d).toMatchObject({ line: 4, column: 12, endColumn: 19, code: 'every-without-due', message: '`every` needs a `due` date: a recurring action repeats from its due date.' });
     expect(check(client('actions:\n  - title: Back up\n    due: 2026-12-20\n    every: 1 month')).diagnostics).toEqual([]);
   });
 
