@@ -1,4 +1,5 @@
 /** `clientbook import FILE.csv`: clients from a spreadsheet export, checked before anything is written. */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -219,6 +220,14 @@ describe('clientbook import', () => {
     });
     expect(await run(['import', 'u16.csv'], nul)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: u16\.csv:1: holds a NUL byte/) });
     expect(clientsIn(nul)).toEqual([]);
+    // A FIFO or a device never ends: refused before it is read, never a hang.
+    execFileSync('mkfifo', [path.join(nul, 'pipe.csv')]);
+    for (const [arg, shown] of [['pipe.csv', 'pipe.csv'], ['/dev/zero', path.relative(nul, '/dev/zero')]] as const)
+      expect(await run(['import', arg], nul)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `error: ${shown} is not a file (a pipe, socket or device), so it was not read.\n  hint: Export the spreadsheet as CSV (in Excel: File › Save as › CSV UTF-8) and give its path.\n`,
+      });
     const file = await folder({ 'a.csv': 'Name\nAcme\n', clients: 'a file, not a folder' });
     expect(await run(['import', 'a.csv'], file)).toMatchObject({ code: 1, stderr: 'error: The portfolio folder clients cannot be made (EEXIST). Nothing was written.\n  hint: Give --dir a folder, new or existing, e.g. --dir clients.\n' });
   });

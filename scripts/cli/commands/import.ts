@@ -3,7 +3,8 @@
  * and validated before any is written; an existing client is never written over; nothing is
  * written with --dry-run, or when any row would make a file that does not validate.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { today as todayIn } from '#core/dates';
 import { idFor } from '#core/edit/new-client';
@@ -29,6 +30,9 @@ export interface ImportOptions {
   dryRun?: boolean;
 }
 
+/** A CSV larger than this is not a client list (a million rows of clients is some 100 MB). */
+const MAX_CSV_BYTES = 256 * 2 ** 20;
+
 /** Files shown in full by --dry-run. */
 const SHOWN = 3;
 
@@ -53,13 +57,24 @@ export async function importCsv(io: Io, fileArg: string, options: ImportOptions)
   const defaultType = checkType(options.type);
 
   let bytes: Uint8Array;
+  const hint = 'Export the spreadsheet as CSV (in Excel: File › Save as › CSV UTF-8) and give its path.';
   try {
-    bytes = await readFile(csvPath);
+    // Non-blocking, then checked to be a file: a FIFO or a device (/dev/zero) would never end.
+    const handle = await open(csvPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const stats = await handle.stat();
+      if (stats.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+      if (!stats.isFile()) throw new UserError(`${printable(shownCsv)} is not a file (a pipe, socket or device), so it was not read.`, { hint });
+      if (stats.size > MAX_CSV_BYTES)
+        throw new UserError(`${printable(shownCsv)} is ${Math.round(stats.size / 2 ** 20)} MB: more than a spreadsheet export of clients (at most ${MAX_CSV_BYTES / 2 ** 20} MB).`, { hint });
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`${printable(shownCsv)} ${code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`}.`, {
-      hint: 'Export the spreadsheet as CSV (in Excel: File › Save as › CSV UTF-8) and give its path.',
-    });
+    throw new UserError(`${printable(shownCsv)} ${code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`}.`, { hint });
   }
   const { text, encoding } = decodeCsv(bytes);
   // A NUL is no text a client file can hold (`binary-file`): a spreadsheet's cell never has one, so
