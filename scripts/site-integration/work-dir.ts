@@ -55,18 +55,24 @@ export async function makeWorkDir(kind: 'build' | 'dev', packageRoot: string = P
   const base = cacheBase(packageRoot);
   const inBook = await mkdir(base, { recursive: true })
     .then(() => newFolder(base, `${kind}-`))
+    .then((top) => linked(top, packageRoot))
+    // A read-only node_modules, or a disk that holds no links (a book on a FAT memory stick).
     .catch(() => undefined);
-  const top = inBook ?? (await newFolder(os.tmpdir(), `clientbook-${kind}-`));
+  return inBook ?? linked(await newFolder(os.tmpdir(), `clientbook-${kind}-`), packageRoot);
+}
+
+/**
+ * The work folder in `top`, with links to the package's library folders: the outermost as
+ * `top/node_modules`, the next as `top/w/node_modules`, and so on; the work folder is the innermost.
+ * Node looks for a library in each node_modules from the importing file upward: the package's own
+ * order. A folder beside one of `top`'s own parents needs no link: Node looks there anyway (in the
+ * book's cache, that is the book's node_modules and those above it). On failure `top` is removed.
+ */
+async function linked(top: string, packageRoot: string): Promise<WorkDir> {
   const remove = () => rm(top, { recursive: true, force: true });
   try {
-    // Each library folder of the package gets a link, the outermost as `top/node_modules`, the next
-    // as `top/w/node_modules`, and so on; the work folder is the innermost. Node looks for a
-    // library in each node_modules from the importing file upward: the package's own order.
-    // A folder beside one of the work folder's own parents needs no link: Node looks there anyway
-    // (in the book's cache, that is the book's node_modules and those above it).
-    const linked = libraryFolders(packageRoot).filter((f) => !isInside(top, path.dirname(f)));
     let dir = top;
-    for (const folder of linked.reverse()) {
+    for (const folder of libraryFolders(packageRoot).filter((f) => !isInside(top, path.dirname(f))).reverse()) {
       // A junction on Windows: no privilege needed, and folders only, which is all this is.
       await symlink(folder, path.join(dir, 'node_modules'), 'junction');
       dir = path.join(dir, 'w');
