@@ -78,3 +78,18 @@ describe('FORMAT Rules across fields: `every` without `due` (and an asset\'s `re
     });
   });
 });
+
+describe('FORMAT Fields: contact is required unless status: former', () => {
+  it('a misspelt former status is one error, not also a missing contact or a missing next action', async () => {
+    const { diagnostics } = await validate(client('status: Former\nactions: []', { omit: ['contact'] }));
+    expect(diagnostics).toEqual(['2:9 error bad-enum: `status: Former` is not a valid status. Did you mean `former`?']);
+  });
+
+  it('a misspelt prospect status still needs its contact', async () => {
+    const { diagnostics } = await validate(client('status: prospekt', { omit: ['contact'] }));
+    expect(diagnostics).toEqual([
+      '1:1 error missing-key: `contact` is missing from the front matter: a prospect needs a single point of contact.',
+      '2:9 error bad-enum: `status: prospekt` is not a valid status. Did you mean `prospect`?',
+    ]);
+  });
+});

@@ -5,7 +5,9 @@
 import { YEAR_MAX, YEAR_MIN, compareDates, parseDate, type PlainDate } from '../dates.ts';
 import type { DiagnosticSink } from '../diagnostics.ts';
 import { locate, type ParsedYaml } from '../load/yaml.ts';
+import { STATUSES, type ClientStatus } from '../schema/client.ts';
 import { isPlainObject } from './keys.ts';
+import { didYouMean } from './suggest.ts';
 
 export interface RuleContext {
   id: string;
@@ -25,9 +27,9 @@ export function checkRules(value: Record<string, unknown>, ctx: RuleContext): vo
     const l = locate(ctx.parsed, path, which);
     return { start: ctx.offset + l.start, end: ctx.offset + l.end };
   };
-  const status = value.status ?? 'active';
+  const status = statusMeant(value.status);
 
-  if (status !== 'former' && !('contact' in value)) {
+  if ((status === 'active' || status === 'prospect') && !('contact' in value)) {
     ctx.sink.add({
       ...(ctx.root ?? at([])),
       code: 'missing-key',
@@ -116,6 +118,18 @@ export function checkRules(value: Record<string, unknown>, ctx: RuleContext): vo
       hint: 'Add what comes next, even a small step, e.g.\n  - title: Call to book the next roadmap meeting\n    due: 2026-12-15',
     });
   }
+}
+
+/**
+ * The status the rules go by. A misspelt one (`status: Former`, an error already) is read as the
+ * status it is nearest to, so that a former client is not also told it needs a contact; one near
+ * no status is undefined, and the rules that depend on it wait until it is fixed.
+ */
+function statusMeant(status: unknown): ClientStatus | undefined {
+  if (status === undefined) return 'active';
+  if (typeof status !== 'string') return undefined;
+  if ((STATUSES as readonly string[]).includes(status)) return status as ClientStatus;
+  return didYouMean(status.trim(), STATUSES) as ClientStatus | undefined;
 }
 
 type At = (path: (string | number)[], which?: 'value' | 'key') => { start: number; end: number };
