@@ -1,6 +1,6 @@
 /** `clientbook import FILE.csv`: clients from a spreadsheet export, checked before anything is written. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -228,6 +228,12 @@ describe('clientbook import', () => {
         stdout: '',
         stderr: `error: ${shown} is not a file (a pipe, socket or device), so it was not read.\n  hint: Export the spreadsheet as CSV (in Excel: File › Save as › CSV UTF-8) and give its path.\n`,
       });
+    // A read-only portfolio folder is refused as `new` refuses it, even for root.
+    const readOnly = await folder({ 'clients/clientbook.yaml': SETTINGS, 'a.csv': 'Name\nAcme\n' });
+    chmodSync(path.join(readOnly, 'clients'), 0o555);
+    expect(await run(['import', 'a.csv'], readOnly)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: The folder clients is read-only \(mode 0555\), so clientbook cannot create clients\/acme\.md in it\./) });
+    chmodSync(path.join(readOnly, 'clients'), 0o755);
+    expect(clientsIn(readOnly)).toEqual([]);
     const file = await folder({ 'a.csv': 'Name\nAcme\n', clients: 'a file, not a folder' });
     expect(await run(['import', 'a.csv'], file)).toMatchObject({ code: 1, stderr: 'error: The portfolio folder clients cannot be made (EEXIST). Nothing was written.\n  hint: Give --dir a folder, new or existing, e.g. --dir clients.\n' });
   });

@@ -8,6 +8,7 @@ import { mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { today as todayIn } from '#core/dates';
 import { idFor } from '#core/edit/new-client';
+import { checkWritable } from '#core/edit/writable';
 import { importedClientText, type ImportedClient } from '#core/import/client-text';
 import { JOINED, MappingError, mapColumns, type ImportField } from '#core/import/columns';
 import { decodeCsv } from '#core/import/decode';
@@ -229,6 +230,8 @@ export async function importCsv(io: Io, fileArg: string, options: ImportOptions)
       hint: 'Give --dir a folder, new or existing, e.g. --dir clients.',
     });
   }
+  // A folder made read-only is refused as by `new` and the edits (judged by its mode bits: root writes anything).
+  if (planned.length > 0) await checkWritable(path.join(dir, planned[0]!.relPath), path.posix.join(shownDir, planned[0]!.relPath), { exists: false });
   let written = 0;
   for (const file of planned) {
     try {
