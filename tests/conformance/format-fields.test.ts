@@ -54,9 +54,12 @@ describe('FORMAT Fields: unknown keys', () => {
     ]);
   });
 
-  it('`X-` is not `x-`: the hint writes the key the user meant', async () => {
+  it('`X-` and `x_` are not `x-`: the hint writes the key the user meant', async () => {
     const result = await validate(client('X-Colour: blue'));
-    expect(result.diagnostics).toEqual(['2:1 error unknown-key: Unknown key `X-Colour`. | Keys of your own start with a lowercase `x-`: write `x-Colour`.']);
+    expect(result.diagnostics).toEqual(['2:1 error unknown-key: Unknown key `X-Colour`. | Keys of your own start with `x-`, a lowercase x and a hyphen: write `x-Colour`.']);
+    expect((await validate(client('x_billing: monthly'))).diagnostics).toEqual([
+      '2:1 error unknown-key: Unknown key `x_billing`. | Keys of your own start with `x-`, a lowercase x and a hyphen: write `x-billing`.',
+    ]);
   });
 });
 

@@ -83,8 +83,8 @@ export function checkYaml<S extends z.ZodType>(
       hint: u.taken
         ? // Renaming it would give the mapping the same key twice, which YAML refuses.
           `\`${u.suggestion}\` is already set here, so this is not it: delete this line, or keep it as your own as \`${ownKey(u.key)}\`.`
-        : /^X-/.test(u.key)
-          ? `Keys of your own start with a lowercase \`x-\`: write \`${ownKey(u.key)}\`.`
+        : /^(?:X-|x_|X_)/.test(u.key)
+          ? `Keys of your own start with \`x-\`, a lowercase x and a hyphen: write \`${ownKey(u.key)}\`.`
           : u.suggestion
           ? `Rename it to \`${u.suggestion}\`. ${own}`
           : u.homes
@@ -111,8 +111,8 @@ export function checkYaml<S extends z.ZodType>(
   return { parsed, clean: clean as Record<string, unknown>, ...(result.success ? { data: result.data } : {}) };
 }
 
-/** The user's own key for an unknown one: \`x-\` in front, a capital \`X-\` made lowercase (\`X-Colour\` -> \`x-Colour\`). */
-const ownKey = (key: string) => (/^x-/i.test(key) ? `x-${key.slice(2)}` : `x-${key}`);
+/** The user's own key for an unknown one: \`x-\` in front; a capital \`X-\` or an \`x_\` made \`x-\` (\`X-Colour\` -> \`x-Colour\`). */
+const ownKey = (key: string) => (/^x[-_]/i.test(key) ? `x-${key.slice(2)}` : `x-${key}`);
 
 /** `a`, `a or b`, `a, b or c`. */
 const joinOr = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
