@@ -69,6 +69,19 @@ describe('every face shows control characters as escapes', () => {
     expect(item.title).toBe(EXACT_TITLE);
   });
 
+  test('due: a long name is cut between characters, never inside an escape or a surrogate pair', async () => {
+    // 24 letters, then an escape of 6 columns (cut at 27 would leave `\u20`), then one of emoji (two UTF-16 units).
+    const dir = await portfolio({
+      'acme.md': client(`name: "${'A'.repeat(24)}\\u202eEvil"`),
+      'bolt.md': client(`name: "${'B'.repeat(26)}😀😀 Co"`),
+    });
+    const text = await run(['due', '--dir', '.', '--as-of', '2026-12-01'], dir);
+    expectNoRawControls(text.stdout);
+    expect(text.stdout).toContain(`  ${'A'.repeat(24)}…     action   Call Ann\n`);
+    expect(text.stdout).toContain(`  ${'B'.repeat(26)}…   action   Call Ann\n`);
+    expect(text.stdout).not.toMatch(/[\uD800-\uDFFF]/u);
+  });
+
   test('validate: the code frame shows the raw bytes of a line as escapes, the caret under the escape', async () => {
     const dir = await portfolio({ 'acme.md': client('name: Acme\x1b]0;pwned\x07\nvisit: "\x1b[2J"\ntype: basic\x07\rX') });
     const out = await run(['validate', '--dir', '.'], dir);

@@ -136,7 +136,7 @@ export function agendaText(result: Agenda, p: Paint, locale = 'en-US', { all = f
     for (const item of group.items) {
       const date = item.dueDate ? `${item.dueDate.toString()} ${short(item.dueDate)}` : '—'.padEnd(14);
       const when = whens.get(item)!.padEnd(whenWidth);
-      const name = truncate(names.get(item)!, nameWidth).padEnd(nameWidth);
+      const name = truncate(item.clientName, nameWidth).padEnd(nameWidth);
       lines.push(`  ${date}  ${p.dim(when)}  ${name}  ${p.dim(item.kind.padEnd(7))}  ${printable(item.title)}`);
     }
     lines.push('');
@@ -168,4 +168,15 @@ export function leftOutLine(skipped: readonly SkippedFile[], p: Paint): string {
   return p.red(parts.join(' '));
 }
 
-const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** A name as the terminal shows it, cut to `n` columns between characters: never inside an escape (`\u202e`) or a surrogate pair. */
+function truncate(raw: string, n: number): string {
+  const shown = printable(raw);
+  if (shown.length <= n) return shown;
+  let out = '';
+  for (const char of raw) {
+    const part = printable(char);
+    if (out.length + part.length > n - 1) break;
+    out += part;
+  }
+  return `${out}…`;
+}
