@@ -90,3 +90,12 @@ describe('FORMAT The portfolio: a file is UTF-8', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('FORMAT The portfolio: an ignored file is never read', () => {
+  it('the warning about `Bolt.MD` prints no code frame of its content', async () => {
+    const dir = await portfolio({ 'clients/acme.md': client(), 'clients/Bolt.MD': 'SECRET CONTENT\n' });
+    const { stdout, stderr } = await run(['validate', '--as-of', '2026-12-01'], dir);
+    expect(stdout + stderr).toContain('clients/Bolt.MD:1:1: warning: `Bolt.MD` is not read');
+    expect(stdout + stderr).not.toContain('SECRET CONTENT');
+  });
+});

@@ -37,7 +37,7 @@ export function formatText(diagnostics: readonly Diagnostic[], cwd: string, p: P
 }
 
 /** Problems of a file as a whole, whose content is not worth showing, or must not be shown (binary). */
-const NO_FRAME = new Set<string>(['binary-file', 'symbolic-link', 'not-a-file', 'unreadable-file', 'unreadable-folder']);
+const NO_FRAME = new Set<string>(['binary-file', 'symbolic-link', 'not-a-file', 'unreadable-file', 'unreadable-folder', 'not-md']);
 
 function codeFrame(lines: string[] | undefined, d: Diagnostic, p: Paint): string {
   if (!lines || d.line > lines.length) return '';
