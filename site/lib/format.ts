@@ -74,4 +74,28 @@ export function startOf(value: string): PlainDate | undefined {
 
 export { ago, formatAge, monthsBetween } from '#core/relative-time';
 
-export { plural } from '#core/text/plural';
+/**
+ * Counts are written in the portfolio's locale like its dates and amounts ("1,523 overdue",
+ * "1.523" in German). A build is of one portfolio: pageContext() sets its locale before a page renders.
+ */
+let countLocale = 'en-US';
+let countFormat = new Intl.NumberFormat(countLocale);
+
+export function setCountLocale(locale: string): void {
+  if (locale === countLocale) return;
+  try {
+    countFormat = new Intl.NumberFormat(locale);
+    countLocale = locale;
+  } catch {
+    // A locale this runtime does not know was refused by the settings' validation already.
+  }
+}
+
+export function formatCount(n: number): string {
+  return countFormat.format(n);
+}
+
+/** `1 client`, `1,000 clients`: the count in the portfolio's locale. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

@@ -1,6 +1,7 @@
 /** What every page starts from: the portfolio, its shared lookups and its settings. */
 import type { PlainDate } from '#core/dates';
 import type { Settings } from '#core/settings';
+import { setCountLocale } from './format.ts';
 import { portfolioIndex, type PortfolioIndex } from './portfolio-index.ts';
 import { getSiteData } from './site-data.ts';
 
@@ -17,5 +18,6 @@ export interface PageContext {
 export async function pageContext(): Promise<PageContext> {
   const data = await getSiteData();
   const index = portfolioIndex(data);
+  setCountLocale(data.portfolio.settings.locale);
   return { index, settings: data.portfolio.settings, asOf: data.portfolio.asOf, encrypted: data.encrypted !== undefined, offline: data.offline === true };
 }

@@ -69,16 +69,17 @@ function omittedRows(sections: Iterable<Element>, today: string, window: number)
 function setCount(section: Element, doc: Document, key: string, shown: number, omitted: number, lists: { href: string; text: string }[]): void {
   const n = shown + omitted;
   const count = section.querySelector('[data-group-count]');
-  if (count) count.textContent = String(n);
+  const number = new Intl.NumberFormat(doc.documentElement.lang || undefined);
+  if (count) count.textContent = number.format(n);
   const empty = section.querySelector<HTMLElement>('[data-empty]');
   if (empty) empty.hidden = n > 0;
   const chip = doc.querySelector(`[data-count="${key}"]`);
-  if (chip) chip.textContent = String(n);
+  if (chip) chip.textContent = number.format(n);
   const more = section.querySelector<HTMLElement>('[data-more]');
   if (!more) return;
   more.hidden = omitted === 0;
   const text = more.querySelector('[data-more-text]');
-  if (text) text.textContent = `Showing ${shown} of ${n}.`;
+  if (text) text.textContent = `Showing ${number.format(shown)} of ${number.format(n)}.`;
   const links = more.querySelector('[data-more-links]');
   if (links) {
     links.replaceChildren();

@@ -133,8 +133,11 @@ export function enhanceClientsTable(doc: Document, now = new Date()): void {
       if (ok) shown++;
     }
     if (status) {
+      const number = new Intl.NumberFormat(doc.documentElement.lang || undefined);
       status.textContent =
-        shown === rows.length ? (rows.length === 1 ? 'The only client.' : `All ${rows.length} clients.`) : `${shown} of ${rows.length} ${rows.length === 1 ? 'client' : 'clients'}.`;
+        shown === rows.length
+          ? rows.length === 1 ? 'The only client.' : `All ${number.format(rows.length)} clients.`
+          : `${number.format(shown)} of ${number.format(rows.length)} ${rows.length === 1 ? 'client' : 'clients'}.`;
     }
   };
   form.addEventListener('input', apply);

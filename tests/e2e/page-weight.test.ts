@@ -64,6 +64,9 @@ describe('a site of 1,000 clients', () => {
     expect(pages.filter((p) => p.bytes > MB)).toEqual([]);
     // The heaviest case was built: the clients table has its history column, health its stale files.
     expect(html('clients/index.html')).toContain('Last changed');
+    // Counts in the portfolio's locale (en-CA), as its dates and amounts are.
+    expect(html('clients/index.html')).toContain('<p>1,000 clients.');
+    expect(html('index.html')).toContain('1,000 client files.');
     expect(count(html('health/index.html'), /class="signal file-stale"/g)).toBeGreaterThan(900);
     // The pages that grow with the portfolio are among those checked.
     for (const file of ['index.html', 'clients/index.html', 'roadmap/index.html', 'health/index.html']) expect(pages.some((p) => p.file === file)).toBe(true);
@@ -73,7 +76,7 @@ describe('a site of 1,000 clients', () => {
     const agenda = html('index.html');
     for (const group of ['overdue', 'upcoming', 'checks']) {
       const section = agenda.slice(agenda.indexOf(`id="${group}"`));
-      const total = Number(/data-group-count>(\d+)</.exec(section)![1]);
+      const total = Number(/data-group-count>([\d,]+)</.exec(section)![1]!.replace(/,/g, ''));
       const href = /data-list-href="([^"]+)"/.exec(agenda.slice(agenda.lastIndexOf('<', agenda.indexOf(`id="${group}"`))))![1]!;
       expect(href).toBe(`agenda/${group}/index.html`);
       // Every page of the full list, following its pager.
@@ -81,7 +84,7 @@ describe('a site of 1,000 clients', () => {
       const pageLinks = [...new Set([...first.matchAll(/href="(\d+\/index\.html)"/g)].map((m) => m[1]!))];
       const files = [href, ...pageLinks.map((p) => `agenda/${group}/${p}`)];
       const titles = files.flatMap((f) => [...html(f).matchAll(/<li class="item[^"]*"[^>]*data-status="(\w+)"[^>]*data-title="([^"]*)"/g)].map((m) => m[1]));
-      const expected = group === 'checks' ? Number(/data-count="checks">(\d+)</.exec(agenda)![1]) : total;
+      const expected = group === 'checks' ? Number(/data-count="checks">([\d,]+)</.exec(agenda)![1]!.replace(/,/g, '')) : total;
       expect(titles.filter((s) => s !== 'later').length, group).toBe(expected);
       expect(total, group).toBeGreaterThan(40);
     }
@@ -122,7 +125,8 @@ describe('the 1,000-client agenda opened a week after its build', () => {
           [...document.querySelectorAll<HTMLElement>('[data-group], [data-checks]')].map((g) => [
             g.dataset.group ?? 'checks',
             {
-              count: Number(g.querySelector('[data-group-count]')!.textContent),
+              text: g.querySelector('[data-group-count]')!.textContent,
+              count: Number(g.querySelector('[data-group-count]')!.textContent!.replace(/,/g, '')),
               shown: [...g.querySelectorAll<HTMLElement>('li.item')].filter((li) => !li.hidden).length,
               more: (g.querySelector<HTMLElement>('[data-more]')?.hidden ? '' : g.querySelector('[data-more]')?.textContent?.replace(/\s+/g, ' ').trim()) ?? '',
               links: [...g.querySelectorAll<HTMLAnchorElement>('[data-more] a')].map((a) => a.getAttribute('href')),
@@ -132,11 +136,15 @@ describe('the 1,000-client agenda opened a week after its build', () => {
       );
       for (const status of ['overdue', 'today', 'upcoming']) expect(counts[status]!.count, status).toBe(tasks(status));
       expect(counts.checks!.count).toBe(calls);
-      expect(Number(await page.locator('[data-count="overdue"]').textContent())).toBe(tasks('overdue'));
+      // Counts are written in the portfolio's locale (en-CA): "1,523", as `due` counts 1523.
+      const inLocale = (n: number) => new Intl.NumberFormat('en-CA').format(n);
+      expect(tasks('overdue')).toBeGreaterThan(999);
+      expect(await page.locator('[data-count="overdue"]').textContent()).toBe(inLocale(tasks('overdue')));
+      expect(counts.overdue!.text).toBe(inLocale(tasks('overdue')));
       // What is shown and what is not: "Showing 40 of 2,150." and links to the lists that hold the rest.
       const overdue = counts.overdue!;
       expect(overdue.shown).toBeLessThan(overdue.count);
-      expect(overdue.more).toMatch(new RegExp(`^Showing ${overdue.shown} of ${overdue.count}\\. All overdue items`));
+      expect(overdue.more).toMatch(new RegExp(`^Showing ${overdue.shown} of ${inLocale(overdue.count)}\\. All overdue items`));
       for (const link of overdue.links) expect(existsSync(path.join(dist, link!)), link!).toBe(true);
       expect(errors).toEqual([]);
 
