@@ -241,3 +241,20 @@ describe('a count of one', () => {
     LONG,
   );
 });
+
+describe('the portfolio roadmap', () => {
+  browserTest(
+    'writes every amount of its totals and quarter table with cents when any has cents, so that the figures line up',
+    async () => {
+      // Copper Ridge's 2800.50 and Fireweed's 149.99 give some sums cents.
+      const page = await open('roadmap/index.html');
+      const amounts = await page.locator('table.quarters td.num:not([data-label="Items"])').allTextContents();
+      const chips = await page.locator('ul.chips .chip strong').allTextContents();
+      const money = [...amounts, ...chips].map((a) => a.trim()).filter((a) => a.startsWith('$'));
+      expect(money.length).toBeGreaterThan(40);
+      for (const a of money) expect(a).toMatch(/^\$[\d,]+\.\d\d$/);
+      await page.context().close();
+    },
+    LONG,
+  );
+});
