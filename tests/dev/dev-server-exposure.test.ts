@@ -52,7 +52,7 @@ describe('what the dev server serves', { timeout: 120_000 }, () => {
     '/site.css',
     '/@vite/client',
     // The page scripts, from the package's site/, outside the work folder that is Vite's root.
-    () => `/@fs${SITE}/pages/clients/index.astro?astro&type=script&index=0&lang.ts`,
+    () => `/@fs${SITE}/components/PageScript.astro?astro&type=script&index=0&lang.ts`,
   ])('%s is served', async (p) => {
     const response = await get(typeof p === 'function' ? p() : p);
     expect(response.status).toBe(200);
@@ -60,8 +60,8 @@ describe('what the dev server serves', { timeout: 120_000 }, () => {
 
   test('a page and its scripts load, with their imports', async () => {
     const page = await (await get('/clients/')).text();
-    expect(page).toContain(`src="/@fs${SITE}/pages/clients/index.astro?astro&type=script&index=0&lang.ts"`);
-    const script = await (await get(`/@fs${SITE}/pages/clients/index.astro?astro&type=script&index=0&lang.ts`)).text();
+    expect(page).toContain(`src="/@fs${SITE}/components/PageScript.astro?astro&type=script&index=0&lang.ts"`);
+    const script = await (await get(`/@fs${SITE}/components/PageScript.astro?astro&type=script&index=0&lang.ts`)).text();
     const imported = /from "(\/@fs\/[^"]+)"/.exec(script)![1]!;
     expect(imported.startsWith(`/@fs${SITE}/`)).toBe(true);
     expect((await get(imported)).status).toBe(200);

@@ -175,7 +175,7 @@ describe('the packed clientbook', () => {
       const html = await page.text();
       expect(html).toContain('Example Dental Clinic');
       // The page's own script, from the package's site/ folder, and nothing else of the package.
-      const script = /<script type="module" src="(\/@fs\/[^"]*\/pages\/clients\/index\.astro\?[^"]+)"/.exec(html)?.[1];
+      const script = /<script type="module" src="(\/@fs\/[^"]*\/components\/PageScript\.astro\?[^"]+)"/.exec(html)?.[1];
       expect(script, html).toBeDefined();
       expect(decodeURI(script!).startsWith(`/@fs${path.join(book, 'node_modules', 'clientbook', 'site')}/`)).toBe(true);
       expect((await fetch(new URL(script!, url))).status).toBe(200);
