@@ -10,10 +10,11 @@
  * killed edit blocks the next one for the stale period (10 s at least), and it has had no release
  * since 2021. A lock that names its pid is recovered at once, and is a page of code.
  */
+import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConcurrentEditError, cannotWrite } from './errors.ts';
+import { ConcurrentEditError, EditError, cannotWrite } from './errors.ts';
 import { breakPathFor, isDead, lockPathFor, parseOwner, thisProcess, type Owner } from './side-files.ts';
 
 export interface LockOptions {
@@ -43,6 +44,7 @@ export async function lockFile(file: string, { waitMs = DEFAULT_WAIT_MS, display
     if (await tryCreate(lock, mine, display)) return { path: lock, release: () => releaseLock(lock, mine) };
     const seen = await readLock(lock);
     if (seen === null) continue; // released meanwhile
+    if (seen === undefined) await refuseForeignLock(lock, display);
     // A lock that cannot be read (a folder of that name, no permission) is waited for, never removed.
     const stale = seen !== undefined && (await isStale(lock, seen));
     if (stale) {
@@ -64,10 +66,21 @@ export async function lockFile(file: string, { waitMs = DEFAULT_WAIT_MS, display
 /** The lock's text; null when it is gone, undefined when it cannot be read. */
 async function readLock(lock: string): Promise<string | null | undefined> {
   try {
-    return await fsp.readFile(lock, 'utf8');
+    return await readSideFile(lock);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
   }
+}
+
+/** A link, a FIFO or a device where the lock goes is none of ours (git can commit a link): said at once. */
+async function refuseForeignLock(lock: string, display: string): Promise<void> {
+  const stat = await fsp.lstat(lock).catch(() => undefined);
+  if (!stat || stat.isFile() || stat.isDirectory()) return;
+  const target = stat.isSymbolicLink() ? await fsp.readlink(lock).catch(() => undefined) : undefined;
+  throw new EditError(
+    `${path.basename(lock)} beside ${display} is ${stat.isSymbolicLink() ? `a symbolic link${target ? ` (to ${target})` : ''}` : 'not a regular file'}, not a lock clientbook made, so clientbook did not edit ${display}.`,
+    { hint: `Nothing was written. Remove ${path.basename(lock)} (it holds nothing of the client), then run the command again.` },
+  );
 }
 
 async function tryCreate(lock: string, content: string, display: string): Promise<boolean> {
@@ -89,6 +102,26 @@ async function tryCreate(lock: string, content: string, display: string): Promis
   return true;
 }
 
+/** A lock or breaker holds a line of JSON; more is not one of ours. */
+const SIDE_FILE_MAX = 4096;
+
+/**
+ * A lock's or breaker's text, read without following a link and without blocking: a lock committed
+ * as a link to `/dev/zero` or to a FIFO made every edit of the file read without end, or wait for
+ * ever. Anything but a small regular file throws, and is waited for as a lock that cannot be read.
+ */
+export async function readSideFile(file: string): Promise<string> {
+  const handle = await fsp.open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.size > SIDE_FILE_MAX) throw Object.assign(new Error(`${file} is not a lock file`), { code: 'ENOTLOCK' });
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(SIDE_FILE_MAX), 0, SIDE_FILE_MAX, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 async function isStale(lock: string, content: string): Promise<boolean> {
   const owner = parseOwner(content);
   if (owner) return isDead(owner);
@@ -103,13 +136,13 @@ async function breakLock(lock: string, seen: string, display: string): Promise<v
   const mine = `${JSON.stringify(thisProcess())}\n`;
   if (!(await tryCreate(breaker, mine, display))) {
     // Another writer is removing it right now; a breaker left by a dead process is removed too.
-    const other = await fsp.readFile(breaker, 'utf8').catch(() => undefined);
+    const other = await readSideFile(breaker).catch(() => undefined);
     if (other !== undefined && (await isStale(breaker, other))) await fsp.rm(breaker, { force: true });
     else await sleep(2);
     return;
   }
   try {
-    const now = await fsp.readFile(lock, 'utf8').catch(() => undefined);
+    const now = await readSideFile(lock).catch(() => undefined);
     if (now === seen) await fsp.rm(lock, { force: true });
   } finally {
     await fsp.rm(breaker, { force: true });
@@ -119,7 +152,7 @@ async function breakLock(lock: string, seen: string, display: string): Promise<v
 /** Removes a dead owner's lock left in a folder (see leftovers.ts); false when it is not stale. */
 export async function removeIfStale(lock: string): Promise<boolean> {
   const display = path.basename(lock);
-  const seen = await fsp.readFile(lock, 'utf8').catch(() => undefined);
+  const seen = await readSideFile(lock).catch(() => undefined);
   if (seen === undefined || !(await isStale(lock, seen))) return false;
   await breakLock(lock, seen, display);
   return true;
@@ -127,7 +160,7 @@ export async function removeIfStale(lock: string): Promise<boolean> {
 
 async function releaseLock(lock: string, mine: string): Promise<void> {
   // Never remove a lock that is not ours (ours was taken for a dead one's: cannot happen while we run).
-  const now = await fsp.readFile(lock, 'utf8').catch(() => undefined);
+  const now = await readSideFile(lock).catch(() => undefined);
   if (now === mine) await fsp.rm(lock, { force: true });
 }
 

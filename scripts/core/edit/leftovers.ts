@@ -3,9 +3,9 @@
  * client file) and perhaps a lock. Each edit removes those of processes that are gone from the folder
  * it writes in; those of a running process are its edit in progress, and are left alone.
  */
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { removeIfStale } from './file-lock.ts';
+import { readSideFile, removeIfStale } from './file-lock.ts';
 import { BREAK_SUFFIX, isDead, LOCK_SUFFIX, parseOwner, tempOwner } from './side-files.ts';
 
 /** Removes dead processes' temporary files and locks in `dir`; returns the names removed. Never throws. */
@@ -30,7 +30,7 @@ export async function removeLeftovers(dir: string): Promise<string[]> {
         // A lock is removed by the same careful route as a writer takes (see file-lock.ts).
         if (await removeIfStale(path.join(dir, name))) removed.push(name);
       } else if (name.endsWith(BREAK_SUFFIX)) {
-        const owner = parseOwner(await readFile(path.join(dir, name), 'utf8'));
+        const owner = parseOwner(await readSideFile(path.join(dir, name)));
         if (owner && isDead(owner)) {
           await rm(path.join(dir, name), { force: true });
           removed.push(name);

@@ -3,7 +3,8 @@
  * since root writes anything), very long ids, YAML aliases, a template that is not UTF-8. Every
  * refusal names the file, exits 1 or 2, and leaves the files as they were.
  */
-import { chmod, link, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, link, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { outdent } from 'outdent';
 import { describe, expect, test } from 'vitest';
@@ -286,4 +287,33 @@ describe('a portfolio template that cannot be used', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`error: _template.md is a symbolic link (to ${path.join(dir, 'elsewhere.txt')}), so clientbook did not use it`);
   });
+});
+
+describe('a lock that is not one of ours (git commits links)', () => {
+  test('a link to /dev/zero or to a FIFO, or a FIFO, where the lock goes: refused at once, nothing read or written', async () => {
+    const dir = await portfolio({ 'acme.md': acme });
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const lock = path.join(dir, '.acme.md.clientbook.lock');
+    for (const [what, make] of [
+      ['a link to /dev/zero', () => symlink('/dev/zero', lock)],
+      ['a link to a FIFO', () => symlink(fifo, lock)],
+      ['a FIFO', async () => void execFileSync('mkfifo', [lock])],
+    ] as const) {
+      await make();
+      // Reading it used to take 2 GB from /dev/zero, or wait for ever on the FIFO.
+      const result = await cli(dir, 'note', 'acme', 'Called Ann', '--on', '2026-11-30');
+      const described = what === 'a FIFO' ? 'not a regular file' : `a symbolic link (to ${what === 'a link to a FIFO' ? fifo : '/dev/zero'})`;
+      expect(result, what).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          `error: .acme.md.clientbook.lock beside acme.md is ${described}, not a lock clientbook made, so clientbook did not edit acme.md.\n` +
+          '  hint: Nothing was written. Remove .acme.md.clientbook.lock (it holds nothing of the client), then run the command again.\n',
+      });
+      expect(await readFile(path.join(dir, 'acme.md'), 'utf8')).toBe(acme);
+      await rm(lock);
+    }
+    expect((await cli(dir, 'note', 'acme', 'Called Ann', '--on', '2026-11-30')).code).toBe(0);
+  }, 30_000);
 });
