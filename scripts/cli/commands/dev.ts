@@ -76,6 +76,10 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
   // Chosen first: a port asked for is refused before any output when it is taken, and a server that
   // fails to listen would leave handles open (the command would hang instead of exiting with the message).
   const asked = parsePort(options.port);
+  if (options.site !== false) {
+    const problem = unservablePath(SITE_DIR);
+    if (problem) throw new UserError(problem, { hint: 'Rename or move the folder, or use `--no-site`; `npm run build` builds the site from here all the same (open dist/index.html).' });
+  }
   const port = options.site === false ? undefined : await choosePort(asked, options.host);
   const p = paint(io.color);
   const repeated = repeatFilter();
@@ -113,6 +117,19 @@ export async function startDev(io: Io, options: DevOptions): Promise<{ watcher: 
       await watcher.close();
     },
   };
+}
+
+/**
+ * Why the dev server cannot serve the site's sources from `siteDir`, or undefined. Its pages load
+ * their scripts by the file's path (`/@fs/...`), written into the page as it is: a `#` or `?` in a
+ * folder's name ends the path there, and a `%` makes it unreadable (Vite itself cannot run from a
+ * folder with a `#` in its path). A build has no such addresses.
+ */
+export function unservablePath(siteDir: string): string | undefined {
+  const found = /[#%?]/.exec(siteDir);
+  if (!found) return undefined;
+  const folder = siteDir.split(/[\\/]/).find((segment) => segment.includes(found[0]))!;
+  return `The site cannot be served from here: the folder "${printable(folder)}" has a "${found[0]}" in its name, which the dev server's addresses cannot carry.`;
 }
 
 /**
