@@ -61,7 +61,7 @@ export const DIAGNOSTIC_CODES = {
     fix: 'Give yourself read and search permission (`chmod u+rx clients/north`), or move the folder out of the portfolio.',
   },
   'not-md': {
-    severity: 'warning', group: 'file', title: 'A file ends in .MD or .markdown, not .md',
+    severity: 'warning', group: 'file', title: 'A file ends in .MD, not .md',
     why: 'Only names ending in `.md` are client files: a client saved as `Acme.MD` would drop out of every report without a word.',
     fix: 'Rename it to `acme.md`, or begin its name with `_` to keep it in the folder as something else.',
   },

@@ -20,7 +20,7 @@ export interface PortfolioListing {
   files: string[];
   /** Subfolders that could not be read, sorted. */
   unreadable: FolderProblem[];
-  /** Files that end in `.md` in other capitals (`Acme.MD`) or in `.markdown`: not clients, but surely meant to be. Sorted. */
+  /** Files that end in `.md` in other capitals (`Acme.MD`): not clients, but surely meant to be. Sorted. */
   misnamed: string[];
 }
 
@@ -76,7 +76,7 @@ export async function walkPortfolio(dir: string): Promise<PortfolioListing> {
         continue;
       }
       if (!entry.name.endsWith('.md')) {
-        if (/\.(?:md|markdown)$/i.test(entry.name) && !entry.isDirectory()) misnamed.push(child);
+        if (/\.md$/i.test(entry.name) && !entry.isDirectory()) misnamed.push(child);
         continue;
       }
       // A link to a folder is not followed, and is no client; a link to anything else is listed so
@@ -111,13 +111,13 @@ export function folderDiagnostic(problem: FolderProblem, display: (rel: string) 
 }
 
 /**
- * A file that ends in `.MD` (or `.Md`, `.markdown`): FORMAT.md ignores it, since it does not end in
- * `.md`, but a client saved so would drop out of every report without a word. A warning at the file
- * says so.
+ * A file that ends in `.MD` (or `.Md`): FORMAT.md ignores it, since it does not end in `.md`, but a
+ * client saved so would drop out of every report without a word. A warning at the file says so.
+ * (`README.markdown` and other extensions stay ignored without a word, as the format says.)
  */
 export function misnamedDiagnostic(relPath: string, display: (rel: string) => string): Diagnostic {
   const name = relPath.split('/').pop()!;
-  const base = name.replace(/\.(?:md|markdown)$/i, '');
+  const base = name.slice(0, -3);
   const id = slugify(base) || 'client-name';
   return {
     file: display(relPath),
@@ -127,7 +127,7 @@ export function misnamedDiagnostic(relPath: string, display: (rel: string) => st
     endColumn: 1,
     severity: 'warning',
     code: 'not-md',
-    message: `\`${name}\` is not read: client files end in \`.md\`${/\.md$/i.test(name) ? ', in lowercase' : ''}.`,
+    message: `\`${name}\` is not read: client files end in \`.md\`, in lowercase.`,
     hint: `If it is a client, rename it to \`${id}.md\`; to keep it in the folder as something else, begin its name with \`_\` (\`_${name}\`).`,
   };
 }
