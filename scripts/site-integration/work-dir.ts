@@ -27,6 +27,12 @@ export interface WorkDir {
   dir: string;
   /** Removes the folder and everything in it. */
   remove: () => Promise<void>;
+  /**
+   * Vite's cache (its pre-bundled dependencies): kept from run to run beside the work folders when
+   * that is in the book, as it was in the package, else in the work folder. A fresh one makes the
+   * dev server bundle the pages' dependencies again on the first page, and reload that page.
+   */
+  viteCache: string;
 }
 
 /** The `node_modules` folder that holds an installed package, or the package's own in this repository. */
@@ -58,7 +64,9 @@ export async function makeWorkDir(kind: 'build' | 'dev', packageRoot: string = P
     .then((top) => linked(top, packageRoot))
     // A read-only node_modules, or a disk that holds no links (a book on a FAT memory stick).
     .catch(() => undefined);
-  return inBook ?? linked(await newFolder(os.tmpdir(), `clientbook-${kind}-`), packageRoot);
+  if (inBook) return { ...inBook, viteCache: path.join(base, 'vite') };
+  const work = await linked(await newFolder(os.tmpdir(), `clientbook-${kind}-`), packageRoot);
+  return { ...work, viteCache: path.join(work.dir, '.astro', 'vite') };
 }
 
 /**
@@ -68,7 +76,7 @@ export async function makeWorkDir(kind: 'build' | 'dev', packageRoot: string = P
  * order. A folder beside one of `top`'s own parents needs no link: Node looks there anyway (in the
  * book's cache, that is the book's node_modules and those above it). On failure `top` is removed.
  */
-async function linked(top: string, packageRoot: string): Promise<WorkDir> {
+async function linked(top: string, packageRoot: string): Promise<Omit<WorkDir, 'viteCache'>> {
   const remove = () => rm(top, { recursive: true, force: true });
   try {
     let dir = top;

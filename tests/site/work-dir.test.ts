@@ -45,6 +45,8 @@ describe('the work folder of a build', () => {
     expect(readdirSync(cacheBase(pkg))).toEqual([expect.stringMatching(new RegExp(`^build-${process.pid}-\\w{6}$`))]);
     expect(resolvedFrom(work.dir, 'zod')).toBe(path.join(pkg, 'node_modules', 'zod', 'index.js'));
     expect(resolvedFrom(work.dir, 'yaml')).toBe(path.join(book, 'node_modules', 'yaml', 'index.js'));
+    // Vite's cache outlives the run, beside the work folders.
+    expect(work.viteCache).toBe(path.join(cacheBase(pkg), 'vite'));
     // Private to the user.
     const top = path.join(cacheBase(pkg), path.relative(cacheBase(pkg), work.dir).split(path.sep)[0]!);
     expect(statSync(top).mode & 0o077).toBe(0);
@@ -64,6 +66,7 @@ describe('the work folder of a build', () => {
       expect(resolvedFrom(work.dir, 'zod')).toBe(path.join(pkg, 'node_modules', 'zod', 'index.js'));
       expect(resolvedFrom(work.dir, 'yaml')).toBe(path.join(book, 'node_modules', 'yaml', 'index.js'));
       expect(lstatSync(path.join(path.dirname(work.dir), 'node_modules')).isSymbolicLink()).toBe(true);
+      expect(work.viteCache).toBe(path.join(work.dir, '.astro', 'vite'));
     } finally {
       await work.remove();
     }

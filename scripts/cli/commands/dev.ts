@@ -196,7 +196,7 @@ async function startSite(
       logLevel: io.env.CLIENTBOOK_ASTRO_LOG === 'info' ? 'info' : 'warn',
       server: { port, ...(options.host !== undefined ? { host: options.host } : {}) },
       // The port chosen, or an error: never silently the next one (see choosePort).
-      vite: { server: { strictPort: true }, cacheDir: path.join(work.dir, '.astro', 'vite') },
+      vite: { server: { strictPort: true }, cacheDir: work.viteCache },
       integrations: [
         clientbook({
           dir: live.dir,
