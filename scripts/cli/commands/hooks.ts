@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { installPreCommitHook } from '#core/git/hooks';
+import { installPreCommitHook, shellQuote } from '#core/git/hooks';
 import { UserError } from '../errors.ts';
 import { namingFolder } from '../git-folder.ts';
 import type { Io } from '../io.ts';
@@ -22,7 +22,7 @@ export async function hooksInstall(io: Io, options: HooksInstallOptions): Promis
   }
   if (result.status === 'exists')
     throw new UserError(`There is already a pre-commit hook, and it is not clientbook's: ${shown(result.hook)}.`, {
-      hint: `Add the line \`npx clientbook validate --dir ${result.dir}\` to that hook yourself, or run \`clientbook hooks install --force\` to replace it (the old hook is kept as pre-commit.backup).`,
+      hint: `Add the line \`npx clientbook validate --dir ${shellQuote(result.dir)}\` to that hook yourself, or run \`clientbook hooks install --force\` to replace it (the old hook is kept as pre-commit.backup).`,
     });
   const verb = result.status === 'updated' ? 'Updated' : 'Installed';
   io.stdout(`${verb} the pre-commit hook ${shown(result.hook)}: it validates ${printable(result.dir)} before each commit that changes it.\n`);

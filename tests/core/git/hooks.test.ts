@@ -96,6 +96,19 @@ describe('clientbook hooks install', () => {
     expect(repo.git('log', '--format=%s')).toBe('Acme goes strategic\nREADME only\nAdd Acme');
   });
 
+  test('the line to add to a hook of one\'s own runs as written: a folder with a space or a quote is quoted for sh', async () => {
+    const repo = newRepo();
+    repo.write({ "Bob's clients/acme.md": client('name: Acme') });
+    repo.commit('Add Acme', '2026-11-01T09:00:00Z');
+    writeFileSync(hookOf(repo), '#!/bin/sh\necho mine\n', { mode: 0o755 });
+    const refused = await run(['hooks', 'install', '--dir', "Bob's clients"], repo.root);
+    expect(refused.stderr).toContain("hint: Add the line `npx clientbook validate --dir 'Bob'\\''s clients'` to that hook yourself");
+    const line = /`(npx clientbook validate --dir [^`]+)`/.exec(refused.stderr)![1]!;
+    // What sh makes of the line's last word is the folder's name.
+    const words = spawnSync('sh', ['-c', `set -- ${line.slice('npx clientbook validate --dir '.length)}; printf '%s|' "$@"`], { encoding: 'utf8' }).stdout;
+    expect(words).toBe("Bob's clients|");
+  });
+
   test('refuses to replace a pre-commit hook that is not clientbook\'s, unless --force, and keeps the old one', async () => {
     const repo = portfolio();
     writeFileSync(hookOf(repo), '#!/bin/sh\necho mine\n', { mode: 0o755 });
