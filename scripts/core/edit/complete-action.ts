@@ -3,7 +3,7 @@
  * times as it takes to pass the completion date, and records nothing else; any other action gets `done`.
  */
 import { isScalar } from 'yaml';
-import { addInterval, compareDates, parseDate, parseInterval, type PlainDate } from '../dates.ts';
+import { YEAR_MAX, addInterval, compareDates, parseDate, parseInterval, type PlainDate } from '../dates.ts';
 import { frontMatterOf, type EditableFile, type EditPlan } from './editable-file.ts';
 import { EditError } from './errors.ts';
 import { actionsOf, findAction } from './find-action.ts';
@@ -18,6 +18,17 @@ export function nextDue(due: PlainDate, every: { count: number; unit: 'day' | 'w
   while (k > 1 && compareDates(addInterval(due, every, k - 1), on) > 0) k--;
   while (compareDates(addInterval(due, every, k), on) <= 0) k++;
   return addInterval(due, every, k);
+}
+
+/**
+ * A date moved forward past FORMAT.md's last year would leave a file that does not validate: said
+ * as what it is (the next date is out of range), before the edit, never as a rejected edit.
+ */
+export function assertInRange(next: PlainDate, what: string, key: string, instead: string): void {
+  if (next.year <= YEAR_MAX) return;
+  throw new EditError(`The next \`${key}\` of ${what} would be ${next.toString()}, past ${YEAR_MAX}-12-31, the last date a client file holds.`, {
+    hint: `Nothing was changed. If ${instead}.`,
+  });
 }
 
 export function completeAction(file: EditableFile, query: string, on: PlainDate, clientName: string): EditPlan {
@@ -41,6 +52,7 @@ export function completeAction(file: EditableFile, query: string, on: PlainDate,
     if (!isScalar(dueNode) || !due)
       throw new EditError(`"${title}" recurs but has no valid \`due\` date to move forward.`, { hint: 'Give it its next due date, e.g. `due: 2026-12-15`, then run the command again.' });
     const next = nextDue(due, every, on);
+    assertInRange(next, `"${title}"`, 'due', 'the action ends with this one: write `done:` under it by hand, or remove `every` and run the command again');
     return {
       splices: [replaceScalar(y, dueNode, next.toString(), `the \`due\` of "${title}"`)],
       changes: [{ path: ['actions', index, 'due'], value: next.toString() }],

@@ -15,7 +15,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { compareDates, parseDate, parseInterval, type PlainDate } from '../dates.ts';
 import { CADENCE_TITLES, GROWTH_TITLE } from '../model/due.ts';
 import type { Outlook } from '../schema/growth.ts';
-import { completeAction, nextDue } from './complete-action.ts';
+import { assertInRange, completeAction, nextDue } from './complete-action.ts';
 import { frontMatterOf, type EditableFile, type EditPlan } from './editable-file.ts';
 import { EditError } from './errors.ts';
 import { actionsOf } from './find-action.ts';
@@ -200,6 +200,7 @@ function renewAsset(file: EditableFile, item: Candidate, { on, until }: Complete
     const renew = typeof renewValue === 'string' ? parseInterval(renewValue) : undefined;
     if (!renew) throw new EditError(`"${name}" has \`renew: ${String(renewValue)}\`, which is not an interval.`, { hint: 'Fix it first, e.g. `renew: 1 year`; `npx clientbook validate` shows where.' });
     next = nextDue(current, renew, on);
+    assertInRange(next, `"${name}"`, 'expires', 'it is renewed no more, set its `status: retired` or remove `renew`');
     how = `it renews every ${renew.text}: now expires ${next.toString()}`;
   }
   return {

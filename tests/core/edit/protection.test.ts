@@ -317,3 +317,41 @@ describe('a lock that is not one of ours (git commits links)', () => {
     expect((await cli(dir, 'note', 'acme', 'Called Ann', '--on', '2026-11-30')).code).toBe(0);
   }, 30_000);
 });
+
+describe('a date moved past 2200, the last year a client file holds', () => {
+  test('done of a recurring action or a renewing asset says so, and changes nothing', async () => {
+    const late = outdent`
+      ---
+      name: Acme
+      type: basic
+      contact:
+        name: Ann Lee
+      growth:
+        outlook: stable
+      actions:
+        - title: Renew the domain
+          due: 2200-12-01
+          every: 1 year
+      assets:
+        - name: Licence
+          kind: licence
+          expires: 2200-06-01
+          renew: 1 year
+      ---
+
+    `;
+    const dir = await portfolio({ 'acme.md': late });
+    expect(await cli(dir, 'done', 'acme', 'Renew the domain', '--on', '2200-12-15')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error: The next `due` of "Renew the domain" would be 2201-12-01, past 2200-12-31, the last date a client file holds.\n' +
+        '  hint: Nothing was changed. If the action ends with this one: write `done:` under it by hand, or remove `every` and run the command again.\n',
+    });
+    expect(await cli(dir, 'done', 'acme', 'Licence', '--on', '2200-07-01')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^error: The next `expires` of "Licence" would be 2201-06-01, past 2200-12-31, the last date a client file holds\.\n/),
+    });
+    expect(await readFile(path.join(dir, 'acme.md'), 'utf8')).toBe(late);
+  });
+});
