@@ -85,6 +85,10 @@ export function enhanceClientsTable(doc: Document, now = new Date()): void {
       (a, b) => compareValues(keys.get(a)!, keys.get(b)!, type, direction) || compareValues(byName.get(a)!, byName.get(b)!, 'text', 'ascending'),
     );
     body.append(...sorted);
+    // The caption says the order to a screen reader: it said "sorted by name" whatever the order.
+    const caption = table.caption;
+    const heading = headers[column]?.textContent?.trim().toLowerCase();
+    if (caption && heading) caption.textContent = `Clients, sorted by ${column === 0 ? 'name' : heading}, ${direction}`;
     headers.forEach((th, i) => {
       if (th.querySelector('button.sort')) {
         if (i === column) th.setAttribute('aria-sort', direction);

@@ -425,6 +425,7 @@ describe('the clients table', () => {
       expect(await sortBy.locator('option:checked').textContent()).toBe('Signals, most first');
       await sortBy.selectOption({ label: 'Last meeting, most recent first' });
       expect(await text(page.locator('th[aria-sort="descending"]'))).toMatch(/Last meeting/);
+      expect(await page.locator('table[data-clients] caption').textContent()).toBe('Clients, sorted by last meeting, descending');
       // Patterson Realty was last met in 2025, the longest ago of those with a meeting on record.
       await sortBy.selectOption({ label: 'Last meeting, longest ago first' });
       expect(await text(page.locator('table[data-clients] tbody tr th a'))).toBe('Patterson Realty');
