@@ -60,6 +60,14 @@ describe('FORMAT Value types: whole numbers and years are decimal digits', () =>
     });
   });
 
+  it('inside a flow mapping or list too, beside amounts with cents', async () => {
+    const { diagnostics } = await validate(client('assets: [{ name: A, kind: server, seats: 2.0 }, { name: B, kind: server, seats: 02, cost: 6500.50 }]'));
+    expect(diagnostics).toEqual([
+      '2:42 error bad-number: `seats: 2.0` is not a whole number (1 or more). | Write it in digits without a point: `seats: 2`.',
+      '2:81 error bad-number: `seats: 02` is not a whole number (1 or more). | Write it without the leading zero, which some YAML readers take for an octal number: `seats: 2`.',
+    ]);
+  });
+
   it('a whole number out of range written with a point is one error, not two', async () => {
     const { diagnostics } = await validate(client('assets:\n  - name: Main server\n    kind: server\n    seats: 0.0'));
     expect(diagnostics).toEqual(['5:12 error bad-number: `seats: 0.0` is not a whole number (1 or more). | Write a whole number (1 or more), e.g. `seats: 6`.']);

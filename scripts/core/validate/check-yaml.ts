@@ -6,8 +6,12 @@ import { reportIssue, type Range } from './issues.ts';
 import { isPlainObject, separateKeys } from './keys.ts';
 import { checkWrittenNumbers } from './written-numbers.ts';
 
-/** A plain number with a point or a leading zero after a key or a dash (`seats: 2.0`, `cost: 017`). */
-const POINT_NUMBER = /(?:[:[,{]|-[ \t])[ \t]*[-+]?(?:\d+\.\d*|\.\d+|0\d+)[ \t]*(?:#.*)?$/m;
+/**
+ * A plain number written as checkWrittenNumbers refuses, after a key or a dash: a whole value with a
+ * point (`seats: 2.0`, `2.`, `.0`) or a leading zero (`cost: 017`, `00.5`). Amounts with cents
+ * (`cost: 6500.50`), which many files hold, do not send the file through that walk.
+ */
+const POINT_NUMBER = /(?:[:[,{]|-[ \t])[ \t]*[-+]?(?:\d+\.0*|\.0+|0\d[\d.]*)[ \t]*(?:[,\]}#].*)?$/m;
 
 export interface Checked<T> {
   parsed?: ParsedYaml;
