@@ -3,28 +3,10 @@
  * `---` line. Each test is a clause found broken, asserting what `validate --format json` reports.
  */
 import { describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.ts';
-import { client, tempPortfolios } from '../helpers/portfolio.ts';
+import { client } from '../helpers/portfolio.ts';
+import { validateOne } from '../helpers/validate-one.ts';
 
-const portfolio = tempPortfolios();
-
-interface Diagnostic {
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  message: string;
-  hint?: string;
-}
-
-async function validate(text: string) {
-  const dir = await portfolio({ 'clients/acme.md': text });
-  const { code, stdout } = await run(['validate', '--as-of', '2026-12-01', '--format', 'json'], dir);
-  const diagnostics = (JSON.parse(stdout).diagnostics as Diagnostic[]).map(
-    (d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} | ${d.hint ?? ''}`,
-  );
-  return { code, diagnostics };
-}
+const validate = validateOne();
 
 describe('FORMAT A client file: the front matter opens on the very first line', () => {
   it('a blank line above the `---`: the error says where the front matter is, and to delete the line', async () => {

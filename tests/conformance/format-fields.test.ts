@@ -4,29 +4,10 @@
  */
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.ts';
-import { client, tempPortfolios } from '../helpers/portfolio.ts';
+import { client } from '../helpers/portfolio.ts';
+import { validateOne } from '../helpers/validate-one.ts';
 
-const portfolio = tempPortfolios();
-
-interface Diagnostic {
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  message: string;
-  hint?: string;
-}
-
-/** `line:column severity code: message | hint` of each diagnostic of `clients/acme.md`. */
-async function validate(text: string) {
-  const dir = await portfolio({ 'clients/acme.md': text });
-  const { code, stdout } = await run(['validate', '--as-of', '2026-12-01', '--format', 'json'], dir);
-  const diagnostics = (JSON.parse(stdout).diagnostics as Diagnostic[]).map(
-    (d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} | ${d.hint ?? ''}`,
-  );
-  return { code, diagnostics };
-}
+const validate = validateOne();
 
 describe('FORMAT Fields: unknown keys', () => {
   it('a typo beside the key it resembles hides no error of that key, and is not to be renamed onto it', async () => {

@@ -4,25 +4,10 @@
  */
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.ts';
-import { client, tempPortfolios } from '../helpers/portfolio.ts';
+import { client } from '../helpers/portfolio.ts';
+import { validateOne } from '../helpers/validate-one.ts';
 
-const portfolio = tempPortfolios();
-
-interface Diagnostic {
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  message: string;
-}
-
-async function validate(text: string) {
-  const dir = await portfolio({ 'clients/acme.md': text });
-  const { code, stdout } = await run(['validate', '--as-of', '2026-12-01', '--format', 'json'], dir);
-  const diagnostics = (JSON.parse(stdout).diagnostics as Diagnostic[]).map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`);
-  return { code, diagnostics };
-}
+const validate = validateOne({ hints: false });
 
 describe('FORMAT Rules across fields: a value that looks like a secret, anywhere in the file, is a warning', () => {
   it('also when its key is on the line above: a value on the next line, a block scalar, a quoted value, in the notes', async () => {

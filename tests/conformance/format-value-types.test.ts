@@ -5,28 +5,10 @@
  */
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.ts';
-import { client, tempPortfolios } from '../helpers/portfolio.ts';
+import { client } from '../helpers/portfolio.ts';
+import { validateOne } from '../helpers/validate-one.ts';
 
-const portfolio = tempPortfolios();
-
-interface Diagnostic {
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  message: string;
-  hint?: string;
-}
-
-async function validate(text: string) {
-  const dir = await portfolio({ 'clients/acme.md': text });
-  const { code, stdout } = await run(['validate', '--as-of', '2026-12-01', '--format', 'json'], dir);
-  const diagnostics = (JSON.parse(stdout).diagnostics as Diagnostic[]).map(
-    (d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message} | ${d.hint ?? ''}`,
-  );
-  return { code, diagnostics };
-}
+const validate = validateOne();
 
 describe('FORMAT Value types: whole numbers and years are decimal digits', () => {
   it('a whole number, a year or a period written with a point is an error at the value, even when its value is whole', async () => {
