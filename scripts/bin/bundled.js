@@ -104,7 +104,7 @@ export function installedBundle(packageRoot) {
 }
 
 /** Commands by name, one code cache each: `help` for any other command line. */
-const COMMANDS = new Set(['validate', 'due', 'diff', 'hooks', 'add', 'done', 'met', 'new', 'note', 'init', 'import']);
+export const COMMANDS = new Set(['validate', 'due', 'diff', 'hooks', 'add', 'done', 'met', 'new', 'note', 'init', 'import']);
 
 /** Writes `bytes` whole (a reader never sees half a file) or not at all. */
 function saveQuietly(file, bytes) {
@@ -123,7 +123,7 @@ function saveQuietly(file, bytes) {
 }
 
 /** Commands that run the Astro site, which loads clientbook from the sources: they run from the sources too. */
-const SITE_COMMANDS = new Set(['build', 'dev']);
+export const SITE_COMMANDS = new Set(['build', 'dev']);
 
 /** Whether this command line may run from the bundle. */
 export function bundleServes(argv, env = process.env) {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_DIR, bundleServes, freshBundle, installedBundle, MANIFEST, PACKED_BUNDLE } from '../../scripts/bin/bundled.js';
+import { BUNDLE_DIR, bundleServes, COMMANDS, freshBundle, installedBundle, MANIFEST, PACKED_BUNDLE, SITE_COMMANDS } from '../../scripts/bin/bundled.js';
+import { createProgram } from '#cli/program';
 import { bundleCli, packageJsonOf, type BundleResult } from '../../scripts/bundle/build.ts';
 import { client, tempPortfolios } from '../helpers/portfolio.ts';
 
@@ -170,6 +171,12 @@ describe('when the executable uses the bundle', () => {
     expect(freshBundle(root)).toBeUndefined();
     await rm(path.join(root, BUNDLE_DIR, MANIFEST));
     expect(freshBundle(root)).toBeUndefined();
+  });
+
+  it('knows every command of the CLI, as one that runs from the bundle or one of the site', () => {
+    const program = createProgram({ cwd: root, env: {}, stdout: () => {}, stderr: () => {}, color: false }, { exitCode: 0 });
+    const names = program.commands.map((c) => c.name()).sort();
+    expect([...COMMANDS, ...SITE_COMMANDS].sort()).toEqual(names);
   });
 
   it('not for the commands that build the site, nor when told not to', () => {
