@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run } from '../helpers/cli.ts';
+import { client, tempPortfolios } from '../helpers/portfolio.ts';
 import { CONTEXT_DEFAULTS, browserTestsSkipped, launch } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -252,6 +253,39 @@ describe('the agenda groups by client', () => {
       expect(hank.length).toBeGreaterThan(1);
       expect(hank[0]).toMatchObject({ first: true, tel: ['tel:+18675550100'], mail: ['mailto:hank@hanks-hardware.example'] });
       for (const row of hank.slice(1)) expect(row).toMatchObject({ first: false, tel: [], mail: [] });
+      await context.close();
+    },
+    LONG,
+  );
+});
+
+describe('a client page with long values of your own fields, on a phone', () => {
+  const portfolio = tempPortfolios();
+  browserTest(
+    'wraps a long address and a sentence inside the window instead of widening the page',
+    async () => {
+      const dir = await portfolio({
+        'clients/acme.md': client(
+          [
+            'x-ticket-system: https://helpdesk.acme.example/queue/very/long/path/to/the/queue/that/keeps/going/and/going',
+            'contact:',
+            '  name: Ann Lee',
+            '  x-billing-code: ACME-2026-SUPPORT-RETAINER-0001-WITH-A-SUFFIX-THAT-NEVER-BREAKS',
+            'growth:',
+            '  outlook: stable',
+            '  x-board-notes: The board plans a second site in Dawson City in 2028, pending financing from the bank.',
+          ].join('\n'),
+        ),
+      });
+      const out = path.join(dir, 'site');
+      const built = await run(['build', '--dir', 'clients', '--out', out, '--as-of', AS_OF], dir);
+      expect(built.code, built.stderr).toBe(0);
+      const context = await browser.newContext({ ...CONTEXT_DEFAULTS, viewport: VIEWPORTS.phone });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(path.join(out, 'clients/acme/index.html')).href);
+      await expect.poll(() => page.locator('#fields dd').count()).toBe(3);
+      expect(await textOutside(page), 'text outside the window').toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'scrolls sideways').toBe(0);
       await context.close();
     },
     LONG,
